@@ -1,0 +1,17 @@
+#include "core/runtime/process_environment.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+
+namespace medlora::runtime {
+
+void ensure_openmp_environment(int /*argc*/, char** argv) {
+  if (std::getenv("OMP_WAIT_POLICY") != nullptr || std::getenv("MEDLORA_NO_REEXEC") != nullptr) return;
+  ::setenv("OMP_WAIT_POLICY", "PASSIVE", 1);
+  ::setenv("MEDLORA_NO_REEXEC", "1", 1);
+  ::execv("/proc/self/exe", argv);
+  // execv only returns on failure; carry on with the environment as it is.
+}
+
+}  // namespace medlora::runtime
