@@ -92,10 +92,10 @@ void inject_lora(model::LlamaForCausalLM& m, const LoraConfig& config, const std
   for (auto& [name, tensor] : m.base_state_dict()) tensor.set_requires_grad(false);
   const bool training = m.is_training();
   const double scaling = config.scaling();
-  auto slots = m.projection_slots();
+  auto projections = m.projection_slots();
   size_t wrapped = 0;
-  for (size_t i = 0; i < slots.size(); ++i) {
-    const auto& slot = slots[i];
+  for (size_t i = 0; i < projections.size(); ++i) {
+    const auto& slot = projections[i];
     if (slot.name == "lm_head" || !config.targets(slot.name, slot.layer)) continue;
     auto layer = as_lora(slot);
     if (!layer) {

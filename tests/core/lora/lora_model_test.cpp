@@ -114,9 +114,12 @@ TEST(LoraModel, MergeEqualsUnmergedBfloat16Loosely) {
   auto unmerged = m->forward(sample_ids());
   merge_adapter(*m);
   auto merged = m->forward(sample_ids());
-  EXPECT_LT((merged - unmerged).abs().max().item<float>(), 0.1f);
-  auto base = tiny_model(false, 7, torch::kBFloat16);
-  EXPECT_GT((merged - base->forward(sample_ids())).abs().max().item<float>(), 0.1f) << "the adapter matters";
+  const float effect = (unmerged - tiny_model(false, 7, torch::kBFloat16)->forward(sample_ids())).abs().max().item<float>();
+  const float merge_error = (merged - unmerged).abs().max().item<float>();
+  EXPECT_GT(effect, 0.0f);
+  // bfloat16 keeps ~3 significant digits: merging rounds W + dW once more, far below the
+  // adapter's own effect.
+  EXPECT_LT(merge_error, 0.25f * effect) << "merge error " << merge_error << ", adapter effect " << effect;
 }
 
 TEST(LoraModel, SwitchingAdaptersMatchesEachAlone) {

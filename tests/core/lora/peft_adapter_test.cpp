@@ -135,7 +135,7 @@ TEST(PeftAdapter, WrongShapesAreRefusedBeforeTouchingTheModel) {
   auto wider = std::make_shared<model::LlamaForCausalLM>(cfg);
   model::initialize_weights(*wider, 1);
   const std::string message = error_of([&] { load_peft_adapter(*wider, tmp / "adapter"); });
-  EXPECT_NE(message.find("has shape [4, 32]"), std::string::npos) << message;
+  EXPECT_NE(message.find("different base model"), std::string::npos) << message;
   EXPECT_NE(message.find("hidden_size 48"), std::string::npos) << message;
   EXPECT_TRUE(adapter_names(*wider).empty()) << "nothing was injected";
 
@@ -150,7 +150,7 @@ TEST(PeftAdapter, WrongShapesAreRefusedBeforeTouchingTheModel) {
   auto json = read_json(tmp / "adapter" / "adapter_config.json");
   json["r"] = 8;
   write_json(tmp / "adapter" / "adapter_config.json", json);
-  EXPECT_NE(error_of([&] { load_peft_adapter(*tiny_model(), tmp / "adapter"); }).find("needs [8, 32]"), std::string::npos);
+  EXPECT_NE(error_of([&] { load_peft_adapter(*tiny_model(), tmp / "adapter"); }).find("needs [8, "), std::string::npos);
 }
 
 TEST(PeftAdapter, MissingFilesAndOtherBaseModelAreClearErrors) {
