@@ -17,12 +17,12 @@ int run_export(const QStringList& args) {
       "Merges a PEFT LoRA adapter into its base model and writes a plain HF model folder "
       "(config.json, model.safetensors, tokenizer files) that loads without PEFT.");
   parser.addHelpOption();
-  QCommandLineOption base({"base"}, "Base model folder (HF: config.json, model.safetensors).", "DIR");
-  QCommandLineOption adapter({"adapter"}, "PEFT adapter folder (adapter_config.json, adapter_model.safetensors).", "DIR");
-  QCommandLineOption out({"merged-out"}, "New folder for the merged model (must not exist or be empty).", "DIR");
-  QCommandLineOption dtype({"dtype"}, "Save dtype: float32, bfloat16 or float16 (default: the base's torch_dtype).", "TYPE");
-  QCommandLineOption identity({"allow-identity"}, "Write the model even if the adapter changes no weight.");
-  QCommandLineOption threads({"threads"}, "CPU threads (default: all cores).", "N", "0");
+  QCommandLineOption base("base", "Base model folder (HF: config.json, model.safetensors).", "DIR");
+  QCommandLineOption adapter("adapter", "PEFT adapter folder (adapter_config.json, adapter_model.safetensors).", "DIR");
+  QCommandLineOption out("merged-out", "New folder for the merged model (must not exist or be empty).", "DIR");
+  QCommandLineOption dtype("dtype", "Save dtype: float32, bfloat16 or float16 (default: the base's torch_dtype).", "TYPE");
+  QCommandLineOption identity("allow-identity", "Write the model even if the adapter changes no weight.");
+  QCommandLineOption threads("threads", "CPU threads (default: all cores).", "N", "0");
   parser.addOptions({base, adapter, out, dtype, identity, threads});
   if (!parser.parse(args)) return fail(command, parser.errorText() + " (medlora export --help)");
   if (parser.isSet("help")) {
