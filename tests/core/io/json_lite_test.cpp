@@ -22,8 +22,8 @@ TEST(JsonLite, ParsesNestedValues) {
 TEST(JsonLite, KeepsDocumentOrder) {
   const Value v = parse(R"({"z":1,"a":2,"m":3})");
   ASSERT_EQ(v.object.size(), 3u);
-  EXPECT_EQ(v.object[0].first, "z");
-  EXPECT_EQ(v.object[2].first, "m");
+  EXPECT_EQ(v.object[0].key, "z");
+  EXPECT_EQ(v.object[2].key, "m");
 }
 
 TEST(JsonLite, RejectsDuplicateKeysWithDepth) {
