@@ -100,6 +100,18 @@ constexpr const char* kSpecialTokensMap = R"({
 }
 )";
 
+// sentencepiece prefixes its messages with the failed check, e.g.
+// "Internal: ./src/trainer_interface.cc(660) [(a) == (b)] Vocabulary size too high ...";
+// the user needs only the sentence after it.
+std::string plain_message(const std::string& message) {
+  const auto source = message.find("./src/");
+  const auto check_end = message.find("] ");
+  if (source != std::string::npos && check_end != std::string::npos && source < check_end) {
+    return message.substr(check_end + 2);
+  }
+  return message;
+}
+
 }  // namespace
 
 void train_tokenizer(const TokenizerTrainOptions& options) {
@@ -142,7 +154,7 @@ void train_tokenizer(const TokenizerTrainOptions& options) {
     std::string files;
     for (const auto& input : inputs) files += (files.empty() ? "" : ", ") + input;
     throw TokenizerError("training a " + options.model_type + " tokenizer (vocabulary " +
-                         std::to_string(options.vocab_size) + ") from " + files + " failed: " + library.last_error());
+                         std::to_string(options.vocab_size) + ") from " + files + " failed: " + plain_message(library.last_error()));
   }
   std::string bytes(model, model_size);
   library.free(model);
