@@ -1,0 +1,215 @@
+#include "core/model/llama_model.h"
+
+#include <torch/torch.h>
+
+#include "core/model/gradient_checkpoint.h"
+
+namespace medlora::model {
+
+RMSNorm::RMSNorm(int64_t size, double eps) : eps_(eps) {
+  weight = register_parameter("weight", torch::ones({size}));
+}
+
+torch::Tensor RMSNorm::forward(const torch::Tensor& x) {
+  // As HF: normalise in float32, cast back, then scale.
+  auto h = x.to(torch::kFloat);
+  auto variance = h.pow(2).mean(-1, /*keepdim=*/true);
+  h = h * torch::rsqrt(variance + eps_);
+  return weight * h.to(x.scalar_type());
+}
+
+TokenEmbedding::TokenEmbedding(int64_t vocab_size, int64_t hidden_size) {
+  weight = register_parameter("weight", torch::empty({vocab_size, hidden_size}));
+}
+
+torch::Tensor TokenEmbedding::forward(const torch::Tensor& ids) { return torch::embedding(weight, ids); }
+
+LlamaAttention::LlamaAttention(const LlamaConfig& c, int64_t layer_index)
+    : layer_index_(layer_index),
+      heads_(c.num_attention_heads),
+      kv_heads_(c.num_key_value_heads),
+      head_dim_(c.head_dim),
+      scale_(1.0 / std::sqrt(static_cast<double>(c.head_dim))) {
+  const int64_t q_size = heads_ * head_dim_;
+  const int64_t kv_size = kv_heads_ * head_dim_;
+  q_proj = register_module("q_proj", std::make_shared<DenseLinear>(c.hidden_size, q_size, c.attention_bias));
+  k_proj = register_module("k_proj", std::make_shared<DenseLinear>(c.hidden_size, kv_size, c.attention_bias));
+  v_proj = register_module("v_proj", std::make_shared<DenseLinear>(c.hidden_size, kv_size, c.attention_bias));
+  o_proj = register_module("o_proj", std::make_shared<DenseLinear>(q_size, c.hidden_size, c.attention_bias));
+}
+
+torch::Tensor LlamaAttention::forward(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin,
+                                      KVCache* cache) {
+  const int64_t batch = x.size(0), tokens = x.size(1);
+  auto q = q_proj->forward(x).view({batch, tokens, heads_, head_dim_}).transpose(1, 2);
+  auto k = k_proj->forward(x).view({batch, tokens, kv_heads_, head_dim_}).transpose(1, 2);
+  auto v = v_proj->forward(x).view({batch, tokens, kv_heads_, head_dim_}).transpose(1, 2);
+  q = RotaryEmbedding::apply(q, cos, sin);
+  k = RotaryEmbedding::apply(k, cos, sin);
+  const int64_t past = cache ? cache->length() : 0;
+  if (cache) std::tie(k, v) = cache->append(layer_index_, k, v);
+  const int64_t keys = k.size(2);
+
+  // Grouped-query attention without repeating k/v: the query heads that share a kv head
+  // (HF's repeat_kv order: head h uses kv head h / groups) are stacked along the time axis.
+  const int64_t groups = heads_ / kv_heads_;
+  auto q_grouped = q.reshape({batch, kv_heads_, groups * tokens, head_dim_});
+  auto scores = torch::matmul(q_grouped, k.transpose(2, 3)) * scale_;
+  scores = scores.view({batch, kv_heads_, groups, tokens, keys});
+  if (tokens > 1) {
+    // Query i (absolute position past + i) sees keys 0..past + i.
+    auto mask = torch::ones({tokens, keys}, torch::TensorOptions().dtype(torch::kBool).device(x.device()))
+                    .triu(past + 1);
+    scores = scores.masked_fill(mask, -std::numeric_limits<float>::infinity());
+  }
+  auto probs = torch::softmax(scores, -1, torch::kFloat).to(q.scalar_type());
+  auto context = torch::matmul(probs.view({batch, kv_heads_, groups * tokens, keys}), v);
+  context = context.view({batch, heads_, tokens, head_dim_}).transpose(1, 2).reshape({batch, tokens, heads_ * head_dim_});
+  return o_proj->forward(context);
+}
+
+LlamaMlp::LlamaMlp(const LlamaConfig& c) {
+  gate_proj = register_module("gate_proj", std::make_shared<DenseLinear>(c.hidden_size, c.intermediate_size, c.mlp_bias));
+  up_proj = register_module("up_proj", std::make_shared<DenseLinear>(c.hidden_size, c.intermediate_size, c.mlp_bias));
+  down_proj = register_module("down_proj", std::make_shared<DenseLinear>(c.intermediate_size, c.hidden_size, c.mlp_bias));
+}
+
+torch::Tensor LlamaMlp::forward(const torch::Tensor& x) {
+  return down_proj->forward(torch::silu(gate_proj->forward(x)) * up_proj->forward(x));
+}
+
+LlamaDecoderLayer::LlamaDecoderLayer(const LlamaConfig& c, int64_t layer_index) {
+  self_attn = register_module("self_attn", std::make_shared<LlamaAttention>(c, layer_index));
+  mlp = register_module("mlp", std::make_shared<LlamaMlp>(c));
+  input_layernorm = register_module("input_layernorm", std::make_shared<RMSNorm>(c.hidden_size, c.rms_norm_eps));
+  post_attention_layernorm =
+      register_module("post_attention_layernorm", std::make_shared<RMSNorm>(c.hidden_size, c.rms_norm_eps));
+}
+
+torch::Tensor LlamaDecoderLayer::forward(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin,
+                                         KVCache* cache) {
+  auto h = x + self_attn->forward(input_layernorm->forward(x), cos, sin, cache);
+  return h + mlp->forward(post_attention_layernorm->forward(h));
+}
+
+LlamaModel::LlamaModel(const LlamaConfig& c) : config_(c), rope_(c) {
+  embed_tokens = register_module("embed_tokens", std::make_shared<TokenEmbedding>(c.vocab_size, c.hidden_size));
+  layers = register_module("layers", torch::nn::ModuleList());
+  for (int64_t i = 0; i < c.num_hidden_layers; ++i) {
+    auto layer = std::make_shared<LlamaDecoderLayer>(c, i);
+    layers->push_back(layer);
+    decoder_layers.push_back(layer);
+  }
+  norm = register_module("norm", std::make_shared<RMSNorm>(c.hidden_size, c.rms_norm_eps));
+}
+
+torch::Tensor LlamaModel::forward(const torch::Tensor& input_ids, KVCache* cache) {
+  auto h = embed_tokens->forward(input_ids);
+  const int64_t past = cache ? cache->length() : 0;
+  auto [cos, sin] = rope_.cos_sin(past, input_ids.size(1), h.scalar_type(), h.device());
+  const bool checkpoint = gradient_checkpointing && is_training() && torch::GradMode::is_enabled() && !cache;
+  // A checkpointed block only reports gradients when its input requires them; with a frozen
+  // embedding it would not, and LoRA weights inside would get none.
+  if (checkpoint && !h.requires_grad()) h = h.detach().requires_grad_(true);
+  for (auto& layer : decoder_layers) {
+    if (checkpoint) {
+      h = checkpointed_forward([layer, cos = cos, sin = sin](const at::Tensor& x) { return layer->forward(x, cos, sin, nullptr); }, h);
+    } else {
+      h = layer->forward(h, cos, sin, cache);
+    }
+  }
+  if (cache) cache->advance(input_ids.size(1));
+  return norm->forward(h);
+}
+
+LlamaForCausalLM::LlamaForCausalLM(const LlamaConfig& c) : config_(c) {
+  model = register_module("model", std::make_shared<LlamaModel>(c));
+  if (!c.tie_word_embeddings)
+    lm_head = register_module("lm_head", std::make_shared<DenseLinear>(c.hidden_size, c.vocab_size, false));
+}
+
+torch::Tensor LlamaForCausalLM::hidden_states(const torch::Tensor& input_ids, KVCache* cache) {
+  return model->forward(input_ids, cache);
+}
+
+torch::Tensor LlamaForCausalLM::logits(const torch::Tensor& hidden) {
+  auto out = lm_head ? lm_head->forward(hidden) : torch::linear(hidden, model->embed_tokens->weight);
+  return out.to(torch::kFloat);
+}
+
+torch::Tensor LlamaForCausalLM::forward(const torch::Tensor& input_ids, KVCache* cache) {
+  return logits(hidden_states(input_ids, cache));
+}
+
+c10::ScalarType LlamaForCausalLM::dtype() const { return model->embed_tokens->weight.scalar_type(); }
+
+c10::Device LlamaForCausalLM::device() const { return model->embed_tokens->weight.device(); }
+
+KVCache LlamaForCausalLM::make_cache(int64_t batch, int64_t capacity) const {
+  return KVCache(config_, batch, capacity, dtype(), device());
+}
+
+std::vector<ProjectionSlot> LlamaForCausalLM::projection_slots() {
+  std::vector<ProjectionSlot> found;
+  for (size_t i = 0; i < model->decoder_layers.size(); ++i) {
+    auto& layer = model->decoder_layers[i];
+    const std::string prefix = "model.layers." + std::to_string(i) + ".";
+    auto add = [&](torch::nn::Module* parent, const std::string& group, const char* name, std::shared_ptr<LinearLayer>* holder) {
+      found.push_back({prefix + group + "." + name, name, static_cast<int64_t>(i), parent, holder});
+    };
+    add(layer->self_attn.get(), "self_attn", "q_proj", &layer->self_attn->q_proj);
+    add(layer->self_attn.get(), "self_attn", "k_proj", &layer->self_attn->k_proj);
+    add(layer->self_attn.get(), "self_attn", "v_proj", &layer->self_attn->v_proj);
+    add(layer->self_attn.get(), "self_attn", "o_proj", &layer->self_attn->o_proj);
+    add(layer->mlp.get(), "mlp", "gate_proj", &layer->mlp->gate_proj);
+    add(layer->mlp.get(), "mlp", "up_proj", &layer->mlp->up_proj);
+    add(layer->mlp.get(), "mlp", "down_proj", &layer->mlp->down_proj);
+  }
+  if (lm_head) found.push_back({"lm_head", "lm_head", -1, this, &lm_head});
+  return found;
+}
+
+void LlamaForCausalLM::replace_projection(const ProjectionSlot& slot, std::shared_ptr<LinearLayer> layer) {
+  slot.parent->replace_module(slot.name, layer);
+  *slot.holder = std::move(layer);
+}
+
+std::vector<std::pair<std::string, torch::Tensor>> LlamaForCausalLM::base_state_dict() {
+  std::vector<std::pair<std::string, torch::Tensor>> out;
+  out.emplace_back("model.embed_tokens.weight", model->embed_tokens->weight);
+  auto found = projection_slots();
+  size_t next_slot = 0;
+  for (size_t i = 0; i < model->decoder_layers.size(); ++i) {
+    auto& layer = model->decoder_layers[i];
+    const std::string prefix = "model.layers." + std::to_string(i) + ".";
+    out.emplace_back(prefix + "input_layernorm.weight", layer->input_layernorm->weight);
+    out.emplace_back(prefix + "post_attention_layernorm.weight", layer->post_attention_layernorm->weight);
+    for (; next_slot < found.size() && found[next_slot].layer == static_cast<int64_t>(i); ++next_slot) {
+      auto dense = (*found[next_slot].holder)->dense();
+      out.emplace_back(found[next_slot].path + ".weight", dense->weight);
+      if (dense->bias.defined()) out.emplace_back(found[next_slot].path + ".bias", dense->bias);
+    }
+  }
+  out.emplace_back("model.norm.weight", model->norm->weight);
+  if (lm_head) out.emplace_back("lm_head.weight", lm_head->dense()->weight);
+  return out;
+}
+
+void initialize_weights(LlamaForCausalLM& m, uint64_t seed) {
+  torch::NoGradGuard no_grad;
+  auto generator = at::detail::createCPUGenerator(seed);
+  for (auto& [name, tensor] : m.base_state_dict()) {
+    const bool is_norm = name.find("norm.weight") != std::string::npos;
+    const bool is_bias = name.size() > 5 && name.compare(name.size() - 5, 5, ".bias") == 0;
+    if (is_norm) {
+      tensor.fill_(1.0);
+    } else if (is_bias) {
+      tensor.zero_();
+    } else {
+      auto values = at::normal(0.0, 0.02, tensor.sizes(), generator, torch::TensorOptions().dtype(torch::kFloat));
+      tensor.copy_(values);
+    }
+  }
+}
+
+}  // namespace medlora::model
