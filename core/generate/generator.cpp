@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <stdexcept>
 
 #include "core/generate/sampler_chain.h"
@@ -107,6 +108,10 @@ GenerationResult Generator::generate_ids(const std::vector<int64_t>& prompt_ids,
       result.finish_reason = "cancelled";
       break;
     }
+    // Rows of a vocabulary padded beyond the tokenizer's have no text: never pick them.
+    if (tokenizer_ && tokenizer_->vocab_size() < logits.size(0))
+      logits.narrow(0, tokenizer_->vocab_size(), logits.size(0) - tokenizer_->vocab_size())
+          .fill_(-std::numeric_limits<float>::infinity());
     const int64_t token = sampler.next(logits, ids);
     ids.push_back(token);
     if (std::find(eos_ids_.begin(), eos_ids_.end(), token) != eos_ids_.end()) {

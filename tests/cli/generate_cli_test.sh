@@ -31,8 +31,11 @@ for cmd in generate score info; do
   "$MEDLORA" "$cmd" --help >"$WORK/out" 2>&1 || fail "medlora $cmd --help exits non-zero"
   grep -q -- "--model" "$WORK/out" || fail "medlora $cmd --help does not list --model"
   expect_error "$cmd" "$cmd" --no-such-flag
-  expect_error "$cmd" "$cmd" --model "$WORK/missing" --prompt hi --text hi
 done
+expect_error generate generate --model "$WORK/missing" --prompt hi
+expect_error score score --model "$WORK/missing" --text hi
+expect_error info info --model "$WORK/missing"
+grep -q "missing" "$WORK/err" || fail "the bad-path error does not name the path: $(cat "$WORK/err")"
 expect_error generate generate --prompt hi
 expect_error generate generate --model "$WORK" --prompt hi --prompt-file "$WORK/x"
 expect_error score score --model "$WORK/missing"

@@ -11,6 +11,7 @@
 
 #include "core/generate/generator.h"
 #include "core/generate/sequence_score.h"
+#include "core/model/model_loader.h"
 #include "tests/core/model/tiny_llama.h"
 #include "tests/support/temp_dir.h"
 
@@ -44,6 +45,7 @@ struct Case {
   int64_t kv_heads;
   bool tied;
   bool llama3_rope;
+  bool save_with_project_writer;  // save_llama, else the test's own minimal safetensors writer
 };
 
 class ReferenceLogits : public ::testing::TestWithParam<Case> {};
@@ -58,9 +60,14 @@ TEST_P(ReferenceLogits, MatchThePythonReference) {
     config.rope_scaling.factor = 8.0;
     config.rope_scaling.original_max_position_embeddings = 16;  // puts the tiny head_dim's bands to use
   }
-  auto m = testing::make_tiny_model(config, 21);
+  auto original = testing::make_tiny_model(config, 21);
   testing::TempDir dir;
-  testing::write_tiny_model_folder(*m, dir.path());
+  if (GetParam().save_with_project_writer)
+    save_llama(*original, dir.path(), torch::kFloat);
+  else
+    testing::write_tiny_model_folder(*original, dir.path());
+  // The C++ side reads the folder back too, so the loader is part of what is checked.
+  auto m = load_llama(dir.path(), runtime::ComputeOptions{});
 
   const auto ids = testing::random_ids(10, config.vocab_size, 17);
   const auto reference = run_reference(python, dir.path(), ids, 6);
@@ -94,7 +101,8 @@ TEST_P(ReferenceLogits, MatchThePythonReference) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Shapes, ReferenceLogits,
-                         ::testing::Values(Case{2, false, false}, Case{4, true, false}, Case{1, false, true}));
+                         ::testing::Values(Case{2, false, false, true}, Case{4, true, false, true},
+                                           Case{1, false, true, false}));
 
 }  // namespace
 }  // namespace medlora::model
