@@ -104,6 +104,14 @@ inline double peak_rss_bytes() {
   return static_cast<double>(usage.ru_maxrss) * 1024.0;  // ru_maxrss is in KiB on Linux
 }
 
+// User + system CPU seconds of this process: under contention from other processes a
+// throughput per CPU-second moves far less than one per wall-clock second.
+inline double cpu_seconds() {
+  struct rusage usage {};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec * 1e-6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec * 1e-6;
+}
+
 inline QString omp_wait_policy() {
   const char* value = std::getenv("OMP_WAIT_POLICY");
   return value ? QString::fromUtf8(value) : QStringLiteral("default");

@@ -96,8 +96,8 @@ int main(int argc, char** argv) {
       decode_seconds(*m, prompt, std::min<int64_t>(8, new_tokens), use_cache);  // warm-up
       const double seconds = decode_seconds(*m, prompt, new_tokens, use_cache);
       result.insert("use_cache", use_cache);
-      result.insert("prompt_tokens", prompt_tokens);
-      result.insert("new_tokens", new_tokens);
+      result.insert("prompt_tokens", static_cast<qint64>(prompt_tokens));
+      result.insert("new_tokens", static_cast<qint64>(new_tokens));
       result.insert("seconds", seconds);
       result.insert("decode_tokens_per_second", new_tokens / seconds);
     }

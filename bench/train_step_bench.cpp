@@ -167,11 +167,13 @@ int main(int argc, char** argv) {
     for (int i = 0; i < warmup; ++i) step();
     std::vector<double> times;
     double loss = 0;
+    const double cpu_start = bench::cpu_seconds();
     for (int i = 0; i < steps; ++i) {
       const double start = bench::now_seconds();
       loss = step();
       times.push_back(bench::now_seconds() - start);
     }
+    const double cpu_per_step = (bench::cpu_seconds() - cpu_start) / steps;
     double mean = 0;
     for (double t : times) mean += t / steps;
     const auto flops = step_flops(config, batch, seq);
@@ -203,6 +205,9 @@ int main(int argc, char** argv) {
                        {"seconds_per_step", mean},
                        {"best_seconds_per_step", *std::min_element(times.begin(), times.end())},
                        {"tokens_per_second", batch * seq / mean},
+                       {"best_tokens_per_second", batch * seq / *std::min_element(times.begin(), times.end())},
+                       {"cpu_seconds_per_step", cpu_per_step},
+                       {"tokens_per_cpu_second", batch * seq / cpu_per_step},
                        {"model_flops_per_step", flops.model},
                        {"recompute_flops_per_step", checkpointing ? flops.recompute : 0.0},
                        {"achieved_gflops", flops.model / mean / 1e9},

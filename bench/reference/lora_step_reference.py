@@ -3,7 +3,8 @@
 
 Same model as core/model (HF LLaMA: RMSNorm in float32, rotate_half RoPE, grouped-query
 attention, SwiGLU), LoRA on q/k/v/o (r 16, alpha 32, dropout 0.05, A kaiming-uniform, B zeros,
-float32), cross-entropy on shifted labels, AdamW on the LoRA parameters only. bfloat16 runs
+float32), cross-entropy on shifted labels, gradient clipping at 1.0 and AdamW on the LoRA
+parameters only (the C++ trainer's step). bfloat16 runs
 under torch.autocast('cpu', dtype=torch.bfloat16), as a PyTorch user would train on a CPU.
 
 Prints one JSON object: tokens/s over the measured steps, seconds per step, peak RSS.
@@ -182,7 +183,7 @@ def main():
     model.gradient_checkpointing = args.gradient_checkpointing
     model.train()
     params = [p for p in model.parameters() if p.requires_grad]
-    optimizer = torch.optim.AdamW(params, lr=2e-4, weight_decay=0.0)
+    optimizer = torch.optim.AdamW(params, lr=2e-4, weight_decay=0.01)
     generator = torch.Generator().manual_seed(1)
     ids = torch.randint(0, c["vocab"], (batch, args.seq + 1), generator=generator)
     inputs, labels = ids[:, :-1].contiguous(), ids[:, 1:].contiguous()
@@ -193,6 +194,7 @@ def main():
             logits = model(inputs)
         loss = F.cross_entropy(logits.view(-1, logits.shape[-1]), labels.view(-1))
         loss.backward()
+        torch.nn.utils.clip_grad_norm_(params, 1.0)
         optimizer.step()
         optimizer.zero_grad(set_to_none=True)
         return loss.item()
@@ -201,10 +203,12 @@ def main():
         step()
     times = []
     loss = float("nan")
+    cpu_start = time.process_time()
     for _ in range(args.steps):
         start = time.perf_counter()
         loss = step()
         times.append(time.perf_counter() - start)
+    cpu_per_step = (time.process_time() - cpu_start) / args.steps
     tokens = batch * args.seq
     mean = sum(times) / len(times)
     print(json.dumps({
@@ -223,6 +227,9 @@ def main():
         "seconds_per_step": mean,
         "best_seconds_per_step": min(times),
         "tokens_per_second": tokens / mean,
+        "best_tokens_per_second": tokens / min(times),
+        "cpu_seconds_per_step": cpu_per_step,
+        "tokens_per_cpu_second": tokens / cpu_per_step,
         "final_loss": loss,
         "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
     }))
