@@ -17,6 +17,31 @@ using namespace medlora;
 
 namespace {
 
+// Experiment (--single-row-gemv): a float32 projection fed one row goes through torch::mv
+// (OpenBLAS sgemv streams the weight once) instead of torch::linear, whose sgemm path packs the
+// whole weight matrix on every call. Measures what that change in DenseLinear::forward would give.
+class SingleRowGemvLinear : public model::LinearLayer {
+ public:
+  explicit SingleRowGemvLinear(std::shared_ptr<model::DenseLinear> base) : base_(std::move(base)) {
+    register_module("base_layer", base_);
+  }
+  torch::Tensor forward(const torch::Tensor& x) override {
+    const auto& w = base_->weight;
+    if (x.scalar_type() != torch::kFloat || x.numel() != w.size(1)) return base_->forward(x);
+    auto sizes = x.sizes().vec();
+    sizes.back() = w.size(0);
+    auto y = torch::mv(w, x.reshape({-1}));
+    if (base_->bias.defined()) y.add_(base_->bias);
+    return y.view(sizes);
+  }
+  int64_t in_features() const override { return base_->in_features(); }
+  int64_t out_features() const override { return base_->out_features(); }
+  std::shared_ptr<model::DenseLinear> dense() override { return base_; }
+
+ private:
+  std::shared_ptr<model::DenseLinear> base_;
+};
+
 int64_t next_token(model::LlamaForCausalLM& m, const torch::Tensor& hidden) {
   return m.logits(hidden.select(1, hidden.size(1) - 1)).argmax(-1).item<int64_t>();
 }
@@ -56,6 +81,7 @@ int main(int argc, char** argv) {
     const int64_t new_tokens = args.get_int("new-tokens", 256);
     const int64_t prompt_tokens = args.get_int("prompt-tokens", 16);
     const int repeats = static_cast<int>(args.get_int("repeats", 3));
+    const bool single_row_gemv = args.flag("single-row-gemv");
     std::vector<int64_t> prefill_lengths;
     for (auto n : {args.get_int("prefill-short", 128), args.get_int("prefill-long", 512)}) prefill_lengths.push_back(n);
     args.check_all_used();
@@ -68,6 +94,9 @@ int main(int argc, char** argv) {
     model::initialize_weights(*m, 0);
     m->to(compute.dtype);
     m->eval();
+    if (single_row_gemv)
+      for (const auto& slot : m->projection_slots())
+        model::LlamaForCausalLM::replace_projection(slot, std::make_shared<SingleRowGemvLinear>((*slot.holder)->dense()));
     c10::InferenceMode inference;
 
     QJsonObject result{{"benchmark", "inference"},
@@ -75,7 +104,8 @@ int main(int argc, char** argv) {
                        {"dtype", QString::fromStdString(runtime::dtype_name(compute.dtype))},
                        {"threads", compute.threads},
                        {"omp_wait_policy", bench::omp_wait_policy()},
-                       {"batch", 1}};
+                       {"batch", 1},
+                       {"single_row_gemv", single_row_gemv}};
     if (what == "prefill") {
       QJsonObject per_length;
       for (int64_t length : prefill_lengths) {
@@ -94,7 +124,9 @@ int main(int argc, char** argv) {
       const bool use_cache = what == "decode_cache";
       const auto prompt = random_prompt(prompt_tokens, config.vocab_size);
       decode_seconds(*m, prompt, std::min<int64_t>(8, new_tokens), use_cache);  // warm-up
+      const double cpu_start = bench::cpu_seconds();
       const double seconds = decode_seconds(*m, prompt, new_tokens, use_cache);
+      result.insert("decode_tokens_per_cpu_second", new_tokens / (bench::cpu_seconds() - cpu_start));
       result.insert("use_cache", use_cache);
       result.insert("prompt_tokens", static_cast<qint64>(prompt_tokens));
       result.insert("new_tokens", static_cast<qint64>(new_tokens));

@@ -48,6 +48,7 @@ run_case() {
   local name="$1" policy="$2"; shift 2
   local out rc=0 env_args=(env -u OMP_WAIT_POLICY)
   [ "$policy" != default ] && env_args+=(OMP_WAIT_POLICY="$policy")
+  [ -n "${CASE_ENV:-}" ] && env_args+=("$CASE_ENV")
   say "$name ($policy)"
   out="$("${env_args[@]}" MEDLORA_NO_REEXEC=1 "$@" 2>"$OUT_DIR/last_stderr.txt")" || rc=$?
   local line
@@ -97,6 +98,15 @@ for policy in "${POLICIES[@]}"; do
       run_case "train/fixed/$dtype/ckpt-$ckpt/python" "$policy" "$PYTHON" "$HERE/reference/lora_step_reference.py" \
         --model fixed --dtype "$dtype" --threads "$THREADS" "${PYTRAIN[@]}" "${flag[@]}"
     done
+    # Experiment: glibc keeps large blocks instead of mmap/munmap (and page-faulting) them on
+    # every step, as mallopt(M_MMAP_THRESHOLD / M_TRIM_THRESHOLD) at startup would.
+    CASE_ENV="GLIBC_TUNABLES=glibc.malloc.mmap_threshold=268435456:glibc.malloc.trim_threshold=1073741824" \
+      run_case "experiment/malloc-tuned/$dtype/cpp" "$policy" "$BIN/train_step_bench" --model fixed --dtype "$dtype" \
+      --threads "$THREADS" "${TRAIN[@]}"
+    if [ "$QUICK" = 0 ]; then
+      run_case "experiment/single-row-gemv/$dtype/decode_cache" "$policy" "$BIN/inference_bench" --case decode_cache \
+        --dtype "$dtype" --threads "$THREADS" --single-row-gemv "${INF[@]}"
+    fi
   done
 done
 

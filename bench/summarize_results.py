@@ -137,6 +137,22 @@ def main():
     if tiny and "cpp" in tiny:
         goals["tinyllama_peak_rss_le_3GiB"] = tiny["cpp"]["peak_rss_gib"] <= GOALS["tinyllama_peak_rss_gib"]
 
+    experiments = {}
+    for (name, p), r in results.items():
+        if not name.startswith("experiment/"):
+            continue
+        _, what, d, side = name.split("/")
+        entry = {"policy": p, "result": r}
+        if "tokens_per_second" in r:
+            py = results.get((f"train/fixed/{d}/ckpt-no/python", p))
+            cpp = results.get((f"train/fixed/{d}/ckpt-no/cpp", p))
+            entry["ratio_to_python"] = ratio(r["tokens_per_second"], py and py["tokens_per_second"])
+            entry["ratio_to_plain_cpp"] = ratio(r["tokens_per_second"], cpp and cpp["tokens_per_second"])
+        if "decode_tokens_per_second" in r:
+            base = results.get((f"inference/{d}/decode_cache", p))
+            entry["ratio_to_plain_decode"] = ratio(r["decode_tokens_per_second"], base and base["decode_tokens_per_second"])
+        experiments[f"{what}/{d}/{side}/{p}"] = entry
+
     load = os.getloadavg()
     document = {
         "quick": args.quick == "1",
@@ -151,6 +167,7 @@ def main():
         "inference": inference,
         "training": training,
         "tinyllama": tiny,
+        "experiments": experiments,
         "errors": errors,
         "cases": records,
     }
