@@ -7,6 +7,8 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <cstring>
+#include <mutex>
 #include <map>
 
 #include "core/io/atomic_file.h"
@@ -44,25 +46,25 @@ TrainerState TrainerState::from_json(const QJsonObject& j, const std::string& so
     if (!j.contains(key)) throw TrainingError(source + ": trainer state has no \"" + key + "\" (not a checkpoint of this program?)");
   }
   TrainerState s;
-  s.step = j["step"].toInteger();
-  s.data_epoch = j["data"].toObject()["epoch"].toInteger();
-  s.data_position = j["data"].toObject()["position"].toInteger();
+  s.step = j.value("step").toInteger();
+  s.data_epoch = j.value("data").toObject().value("epoch").toInteger();
+  s.data_position = j.value("data").toObject().value("position").toInteger();
   s.has_best = j.contains("best_eval_loss");
-  s.best_eval_loss = j["best_eval_loss"].toDouble();
-  s.best_checkpoint = j["best_checkpoint"].toString().toStdString();
-  s.evals_without_improvement = j["evals_without_improvement"].toInteger();
-  s.consecutive_nonfinite = j["nonfinite"].toObject()["consecutive"].toInteger();
-  s.total_nonfinite = j["nonfinite"].toObject()["total"].toInteger();
-  s.loss_scale = j["loss_scaler"].toObject()["scale"].toDouble(1.0);
-  s.scaler_good_steps = j["loss_scaler"].toObject()["good_steps"].toInteger();
-  s.micro_split = std::max<qint64>(1, j["micro_split"].toInteger(1));
-  const auto w = j["logging_window"].toObject();
-  s.window_loss_sum = w["loss_sum"].toDouble();
-  s.window_steps = w["steps"].toInteger();
-  s.window_grad_norm_sum = w["grad_norm_sum"].toDouble();
-  s.scheduler = j["scheduler"].toObject();
-  s.rng_state = j["rng_state"].toString().toStdString();
-  s.log_history = j["log_history"].toArray();
+  s.best_eval_loss = j.value("best_eval_loss").toDouble();
+  s.best_checkpoint = j.value("best_checkpoint").toString().toStdString();
+  s.evals_without_improvement = j.value("evals_without_improvement").toInteger();
+  s.consecutive_nonfinite = j.value("nonfinite").toObject().value("consecutive").toInteger();
+  s.total_nonfinite = j.value("nonfinite").toObject().value("total").toInteger();
+  s.loss_scale = j.value("loss_scaler").toObject().value("scale").toDouble(1.0);
+  s.scaler_good_steps = j.value("loss_scaler").toObject().value("good_steps").toInteger();
+  s.micro_split = std::max<qint64>(1, j.value("micro_split").toInteger(1));
+  const auto w = j.value("logging_window").toObject();
+  s.window_loss_sum = w.value("loss_sum").toDouble();
+  s.window_steps = w.value("steps").toInteger();
+  s.window_grad_norm_sum = w.value("grad_norm_sum").toDouble();
+  s.scheduler = j.value("scheduler").toObject();
+  s.rng_state = j.value("rng_state").toString().toStdString();
+  s.log_history = j.value("log_history").toArray();
   return s;
 }
 

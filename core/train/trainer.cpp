@@ -5,6 +5,7 @@
 #include <torch/torch.h>
 
 #include <chrono>
+#include <limits>
 #include <cmath>
 
 #include "core/io/atomic_file.h"

@@ -49,20 +49,20 @@ TEST(TrainerTest, LossGoesDownAndMetricsLinesHaveTheContractKeys) {
   bool started = false, finished = false;
   for (const auto& line : lines) {
     if (line.contains("event")) {
-      started |= line["event"] == "started";
-      finished |= line["event"] == "finished";
+      started |= line.value("event").toString() == "started";
+      finished |= line.value("event").toString() == "finished";
       continue;
     }
     if (line.contains("eval_loss")) {
       ++evals;
-      EXPECT_NEAR(line["eval_perplexity"].toDouble(), std::exp(line["eval_loss"].toDouble()), 1e-6);
+      EXPECT_NEAR(line.value("eval_perplexity").toDouble(), std::exp(line.value("eval_loss").toDouble()), 1e-6);
       continue;
     }
     ++logging;
     auto keys = line.keys();
     keys.sort();
     EXPECT_EQ(keys, logging_keys);
-    EXPECT_GT(line["tokens_per_second"].toDouble(), 0);
+    EXPECT_GT(line.value("tokens_per_second").toDouble(), 0);
   }
   EXPECT_TRUE(started);
   EXPECT_TRUE(finished);
@@ -124,11 +124,11 @@ TEST(TrainerTest, NonFiniteStepsAreSkippedCountedAndStopTheRun) {
   int skipped = 0;
   bool error_line = false;
   for (const auto& l : lines) {
-    if (l["event"] == "skipped_step") {
+    if (l.value("event").toString() == "skipped_step") {
       ++skipped;
-      EXPECT_EQ(l["reason"].toString(), "non-finite loss");
+      EXPECT_EQ(l.value("reason").toString(), "non-finite loss");
     }
-    error_line |= l["event"] == "error";
+    error_line |= l.value("event").toString() == "error";
   }
   EXPECT_EQ(skipped, 4);  // step 2, then 5, 6, 7
   EXPECT_TRUE(error_line);
@@ -159,7 +159,7 @@ TEST(TrainerTest, EarlyStoppingAndBestModelAtEnd) {
   // The final weights are the best checkpoint's.
   EXPECT_NEAR(trainer.evaluate(), result.best_eval_loss, 1e-5);
   bool early = false;
-  for (const auto& l : lines) early |= l["event"] == "early_stop";
+  for (const auto& l : lines) early |= l.value("event").toString() == "early_stop";
   EXPECT_TRUE(early);
 }
 
@@ -190,7 +190,7 @@ TEST(TrainerTest, ResumeFollowsTheSameLossTrajectory) {
   const auto lines = read_jsonl(dir / "b" / "metrics.jsonl");
   std::vector<int64_t> logged;
   for (const auto& l : lines)
-    if (l.contains("loss")) logged.push_back(l["step"].toInteger());
+    if (l.contains("loss")) logged.push_back(l.value("step").toInteger());
   EXPECT_EQ(logged, (std::vector<int64_t>{2, 4, 6, 7}));
 }
 
