@@ -57,7 +57,7 @@ struct Trainer::Impl {
   Clock::time_point run_start, window_start;
   int64_t window_tokens = 0;
 
-  void emit(QJsonObject line, bool keep = true) { log->write(line, keep); }
+  void publish(QJsonObject line, bool keep = true) { log->write(line, keep); }
 
   const std::vector<std::vector<int64_t>>& epoch_plan(int64_t epoch) {
     if (plan_for_epoch != epoch) {
@@ -123,7 +123,7 @@ struct Trainer::Impl {
         if (state.micro_split >= options.micro_batch_size)
           throw TrainingError("out of GPU memory even with one example per micro-batch; lower training.max_length or use a smaller model");
         state.micro_split *= 2;
-        emit({{"event", "batch_size_reduced"},
+        publish({{"event", "batch_size_reduced"},
               {"step", static_cast<qint64>(state.step + 1)},
               {"micro_batch_size", static_cast<qint64>((options.micro_batch_size + state.micro_split - 1) / state.micro_split)}});
       }
@@ -157,13 +157,13 @@ struct Trainer::Impl {
       out.skipped = true;
       state.loss_scale = std::max(1.0, state.loss_scale / 2.0);
       state.scaler_good_steps = 0;
-      emit({{"event", "skipped_step"}, {"step", static_cast<qint64>(state.step)}, {"reason", "float16 overflow"},
+      publish({{"event", "skipped_step"}, {"step", static_cast<qint64>(state.step)}, {"reason", "float16 overflow"},
             {"loss_scale", state.loss_scale}});
     } else {
       out.skipped = true;
       ++state.consecutive_nonfinite;
       ++state.total_nonfinite;
-      emit({{"event", "skipped_step"},
+      publish({{"event", "skipped_step"},
             {"step", static_cast<qint64>(state.step)},
             {"reason", loss_ok ? "non-finite gradient" : "non-finite loss"},
             {"consecutive", static_cast<qint64>(state.consecutive_nonfinite)},
@@ -183,7 +183,7 @@ struct Trainer::Impl {
   void log_window() {
     if (state.window_steps == 0) return;
     const double elapsed = seconds_since(window_start);
-    emit({{"step", static_cast<qint64>(state.step)},
+    publish({{"step", static_cast<qint64>(state.step)},
           {"epoch", epoch_progress()},
           {"loss", state.window_loss_sum / static_cast<double>(state.window_steps)},
           {"learning_rate", schedule->at(state.step - 1)},
@@ -233,7 +233,7 @@ struct Trainer::Impl {
     contents.deliverable_name = setup.trainable.save_name;
     const auto dir = write_checkpoint(setup.output_dir, contents);
     rotate_checkpoints(setup.output_dir, options.save_total_limit, state.best_checkpoint);
-    emit({{"event", "checkpoint"}, {"step", static_cast<qint64>(state.step)}, {"path", QString::fromStdString(dir.string())}});
+    publish({{"event", "checkpoint"}, {"step", static_cast<qint64>(state.step)}, {"path", QString::fromStdString(dir.string())}});
   }
 
   void resume(const fs::path& from) {
@@ -286,7 +286,7 @@ TrainResult Trainer::Impl::run() {
   for (const auto& [name, t] : setup.trainable.parameters) trainable_count += t.numel();
   started["trainable_parameters"] = static_cast<qint64>(trainable_count);
   if (resuming) started["resumed_from"] = QString::fromStdString(resolve_resume_checkpoint(setup.resume_from).string());
-  emit(started);
+  publish(started);
 
   model->set_gradient_checkpointing(options.gradient_checkpointing);
   model->train();
@@ -313,7 +313,7 @@ TrainResult Trainer::Impl::run() {
       const double eval_loss = evaluate();
       evaluated = true;
       last_eval_step = state.step;
-      emit({{"step", static_cast<qint64>(state.step)}, {"eval_loss", eval_loss}, {"eval_perplexity", std::exp(eval_loss)}});
+      publish({{"step", static_cast<qint64>(state.step)}, {"eval_loss", eval_loss}, {"eval_perplexity", std::exp(eval_loss)}});
       if (std::isfinite(eval_loss) && (!state.has_best || eval_loss < state.best_eval_loss)) {
         state.has_best = true;
         state.best_eval_loss = eval_loss;
@@ -333,7 +333,7 @@ TrainResult Trainer::Impl::run() {
       save_checkpoint();
     }
     if (early_stop) {
-      emit({{"event", "early_stop"},
+      publish({{"event", "early_stop"},
             {"step", static_cast<qint64>(state.step)},
             {"evaluations_without_improvement", static_cast<qint64>(state.evals_without_improvement)},
             {"best_eval_loss", state.best_eval_loss}});
@@ -368,7 +368,7 @@ TrainResult Trainer::Impl::run() {
     finished["best_eval_loss"] = state.best_eval_loss;
     finished["best_checkpoint"] = QString::fromStdString(state.best_checkpoint);
   }
-  emit(finished);
+  publish(finished);
   return result;
 }
 
@@ -412,7 +412,7 @@ TrainResult Trainer::run() {
   } catch (const std::exception& e) {
     if (impl_->log) {
       try {
-        impl_->emit({{"event", "error"}, {"step", static_cast<qint64>(impl_->state.step)}, {"message", e.what()}});
+        impl_->publish({{"event", "error"}, {"step", static_cast<qint64>(impl_->state.step)}, {"message", e.what()}});
       } catch (...) {
       }
     }
