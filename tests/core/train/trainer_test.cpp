@@ -1,3 +1,4 @@
+#include <torch/torch.h>  // before Qt headers: Qt's "slots" macro breaks torch's ivalue headers
 #include "core/train/trainer.h"
 
 #include <gtest/gtest.h>
