@@ -33,14 +33,15 @@ std::vector<QJsonObject> read_jsonl(const fs::path& file) {
 TEST(TrainerTest, LossGoesDownAndMetricsLinesHaveTheContractKeys) {
   medlora::testing::TempDir dir;
   auto options = fast_options();
-  options.epochs = 6;
+  options.epochs = 15;
+  options.learning_rate = 1e-2;
   auto setup = tiny_setup(dir / "run", options, /*with_eval=*/true);
   std::vector<QJsonObject> lines;
   Trainer trainer(std::move(setup), {[&](const QJsonObject& line) { lines.push_back(line); }});
   const double before = trainer.evaluate();
   const auto result = trainer.run();
   const double after = trainer.evaluate();
-  EXPECT_EQ(result.steps, 6 * 3);  // 24 examples / 4 per micro-batch / 2 accumulated
+  EXPECT_EQ(result.steps, 15 * 3);  // 24 examples / 4 per micro-batch / 2 accumulated
   EXPECT_LT(after, before * 0.6) << before << " -> " << after;
   ASSERT_GE(result.step_losses.size(), 10u);
   EXPECT_LT(result.step_losses.back(), result.step_losses.front() * 0.6);
@@ -67,8 +68,8 @@ TEST(TrainerTest, LossGoesDownAndMetricsLinesHaveTheContractKeys) {
   }
   EXPECT_TRUE(started);
   EXPECT_TRUE(finished);
-  EXPECT_EQ(logging, 18);
-  EXPECT_EQ(evals, 6);  // end of every epoch
+  EXPECT_EQ(logging, 45);
+  EXPECT_EQ(evals, 15);  // end of every epoch
   EXPECT_EQ(read_jsonl(dir / "run" / "metrics.jsonl").size(), lines.size());
   EXPECT_TRUE(fs::exists(dir / "run" / "model" / "saved.txt"));
 }
