@@ -1,0 +1,15 @@
+#pragma once
+// Next-token cross-entropy over the target positions only. Hidden states are projected to the
+// vocabulary only where a label counts (prompt and padding positions never reach lm_head), and
+// the logits are float32.
+#include <ATen/core/Tensor.h>
+
+#include "core/model/llama_model.h"
+
+namespace medlora::train {
+
+// Sum (not mean) of -log p(label[t+1] | tokens[..t]) over labels != kIgnoreIndex: the caller
+// divides by the target-token count of the whole accumulated batch, as HF does.
+at::Tensor causal_lm_loss_sum(model::LlamaForCausalLM& model, const at::Tensor& input_ids, const at::Tensor& labels);
+
+}  // namespace medlora::train

@@ -1,0 +1,81 @@
+#pragma once
+// RUN.json: everything one `medlora train` run needs. Parsing is strict: unknown keys and bad
+// values throw TrainingError naming the file and the key.
+#include <QJsonObject>
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace medlora::train {
+
+enum class TrainingMode { Lora, Full };
+enum class LrSchedulerKind { Cosine, Linear, Constant };
+enum class DataFormat { Auto, Records, Text };
+
+// The "lora" section (mirrors lora::LoraConfig; converted in run_setup).
+struct LoraSettings {
+  int64_t r = 16;
+  double alpha = 32;
+  double dropout = 0.05;
+  std::vector<std::string> target_modules{"q_proj", "k_proj", "v_proj", "o_proj"};
+  std::vector<std::string> modules_to_save;
+  bool use_rslora = false;
+};
+
+// The "training" section, with the defaults of the issue (HF Trainer's where it has one).
+struct TrainingOptions {
+  int64_t epochs = 3;
+  int64_t max_steps = 0;  // > 0 overrides epochs
+  int64_t micro_batch_size = 4;
+  int64_t gradient_accumulation_steps = 8;
+  double learning_rate = 2e-4;
+  LrSchedulerKind lr_scheduler = LrSchedulerKind::Cosine;
+  double warmup_ratio = 0.1;
+  double weight_decay = 0.01;
+  double adam_beta1 = 0.9, adam_beta2 = 0.999, adam_epsilon = 1e-8;
+  double max_grad_norm = 1.0;  // <= 0 disables clipping
+  int64_t max_length = 512;
+  int64_t logging_steps = 10;
+  int64_t eval_steps = 0;   // 0: evaluate at the end of each epoch (when there is eval data)
+  int64_t save_steps = 0;   // 0: save at the end of each epoch
+  int64_t save_total_limit = 3;  // 0: keep all
+  int64_t early_stopping_patience = 0;  // 0: off
+  bool load_best_model_at_end = false;
+  uint64_t seed = 42;
+  std::string dtype = "auto";  // compute dtype: auto | float32 | bfloat16 | float16
+  bool gradient_checkpointing = false;
+  bool train_on_prompt = false;
+  bool auto_find_batch_size = true;  // CUDA only: halve the micro-batch on out-of-memory
+  int64_t max_consecutive_nonfinite = 5;
+};
+
+struct RunConfig {
+  std::filesystem::path source;  // the RUN.json this came from (for messages)
+  std::filesystem::path base_model;
+  std::filesystem::path train_file;
+  std::filesystem::path eval_file;  // empty: use val_size
+  double val_size = 0.0;            // fraction (< 1) or count (>= 1) of train records held out
+  std::filesystem::path output_dir;
+  std::string template_name = "clinic";
+  std::string custom_template;      // "template": {"format": "..."}
+  DataFormat data_format = DataFormat::Auto;
+  TrainingMode mode = TrainingMode::Lora;
+  LoraSettings lora;
+  TrainingOptions training;
+  std::string device = "auto";
+  int threads = 0;
+
+  // Relative paths are resolved against the folder of the config file.
+  static RunConfig from_json_file(const std::filesystem::path& path);
+  static RunConfig from_json(const QJsonObject& json, const std::filesystem::path& base_dir,
+                             const std::string& source = "RUN.json");
+  QJsonObject to_json() const;  // written into output_dir/run_config.json
+};
+
+std::string to_string(LrSchedulerKind kind);
+LrSchedulerKind parse_lr_scheduler(const std::string& text);  // throws std::invalid_argument
+
+}  // namespace medlora::train
