@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="en_US">
+<TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
     <name>main</name>
     <message>
@@ -324,10 +324,7 @@
     </message>
     <message numerus="yes">
         <source>%n token(s) in %1 s, %2 tokens/s (%3)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n token in %1 s, %2 tokens/s (%3)</numerusform><numerusform>%n tokens in %1 s, %2 tokens/s (%3)</numerusform></translation>
     </message>
     <message>
         <source>Generation failed: %1</source>
@@ -470,10 +467,7 @@
     </message>
     <message numerus="yes">
         <source>%1, %2, %n thread(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%1, %2, %n thread</numerusform><numerusform>%1, %2, %n threads</numerusform></translation>
     </message>
 </context>
 </TS>
