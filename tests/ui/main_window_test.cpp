@@ -1,5 +1,7 @@
 // The main window: opens on the Models panel listing the bundled base model, shows the compute
 // settings in the status bar, switches language at runtime, and paints a non-blank window.
+#include "tests/ui/tiny_model_fixture.h"  // first: torch before Qt
+
 #include <QAction>
 #include <QApplication>
 #include <QDir>
@@ -13,7 +15,6 @@
 #include <QtTest>
 
 #include "core/model/model_catalog.h"
-#include "tests/ui/tiny_model_fixture.h"
 #include "ui/models/model_details_view.h"
 #include "ui/models/models_panel.h"
 #include "ui/shell/compute_status_widget.h"
@@ -83,13 +84,14 @@ class MainWindowTest : public QObject {
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.switch_language("zh_CN");
     QCOMPARE(languages_.current(), QString("zh_CN"));
-    QCOMPARE(window.side_bar()->item(0)->text(), QString::fromUtf8("模型"));
+    // Installing a translator posts LanguageChange to the widgets: let the loop deliver it.
+    QTRY_COMPARE(window.side_bar()->item(0)->text(), QString::fromUtf8("模型"));
     QCOMPARE(window.menuBar()->actions().first()->text(), QString::fromUtf8("文件(&F)"));
     QVERIFY(window.compute_status()->device_text().startsWith(QString::fromUtf8("设备")));
     QCOMPARE(QSettings(tmp_.filePath("settings.ini"), QSettings::IniFormat).value("ui/language").toString(),
              QString("zh_CN"));
     window.switch_language("en");
-    QCOMPARE(window.side_bar()->item(0)->text(), QString("Models"));
+    QTRY_COMPARE(window.side_bar()->item(0)->text(), QString("Models"));
     QCOMPARE(window.compute_status()->device_text(), QString("Device: cpu"));
   }
 

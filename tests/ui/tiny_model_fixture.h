@@ -1,17 +1,18 @@
 #pragma once
 // Makes tiny HF model folders for the UI tests: random weights (model::save_llama) and, when
 // asked, a sentencepiece tokenizer trained on a few lines of clinic text.
-#include <QString>
-#include <filesystem>
-#include <fstream>
-
+// Include this first: torch's headers must come before Qt's `slots` macro is defined.
 #include "core/model/llama_model.h"
 #include "core/model/model_loader.h"
 #include "core/tokenizer/tokenizer_trainer.h"
 
+#include <QString>
+#include <filesystem>
+#include <fstream>
+
 namespace medlora::testing {
 
-inline model::LlamaConfig tiny_llama_config(int64_t vocab_size = 400) {
+inline model::LlamaConfig tiny_llama_config(int64_t vocab_size = 320) {
   model::LlamaConfig config;
   config.vocab_size = vocab_size;
   config.hidden_size = 32;

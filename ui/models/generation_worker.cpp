@@ -1,15 +1,16 @@
-#include "ui/models/generation_worker.h"
+// torch (via the core headers) before Qt: Qt's `slots` macro breaks ATen's headers.
+#include "core/model/llama_model.h"
+#include "core/model/model_loader.h"
 
 #include <QElapsedTimer>
 
+#include "ui/models/generation_worker.h"
 // TRANSITIONAL: core/generate has not landed on main yet; remove this guard when it does.
 #if __has_include("core/generate/generator.h")
 #include "core/generate/generator.h"
 #define MEDLORA_HAVE_GENERATOR 1
 #endif
-#include "core/model/llama_model.h"
 #include "core/model/model_catalog.h"
-#include "core/model/model_loader.h"
 #include "core/runtime/compute_options.h"
 #include "core/tokenizer/tokenizer.h"
 
