@@ -33,6 +33,7 @@ void print_usage() {
 
 int main(int argc, char** argv) {
   medlora::runtime::ensure_openmp_environment(argc, argv);
+  medlora::runtime::configure_allocator();
   QCoreApplication app(argc, argv);
   QCoreApplication::setApplicationName("medlora");
   QCoreApplication::setOrganizationName("MedLoRA");

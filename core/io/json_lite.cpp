@@ -130,7 +130,7 @@ class Parser {
       expect(':');
       skip_ws();
       Value member = parse_value(depth);
-      v.object.emplace_back(std::move(key), std::move(member));
+      v.object.push_back(Member{std::move(key), std::move(member)});
       skip_ws();
       if (at_end()) fail("unterminated object");
       if (peek() == ',') {

@@ -28,13 +28,15 @@ class JsonError : public std::runtime_error {
   size_t depth_;
 };
 
+struct Member;
+
 struct Value {
   enum class Kind { Null, Bool, Number, String, Array, Object };
   Kind kind = Kind::Null;
   bool boolean = false;
   std::string text;  // the decoded string, or the number's literal text
   std::vector<Value> array;
-  std::vector<std::pair<std::string, Value>> object;  // document order, keys unique
+  std::vector<Member> object;  // document order, keys unique
 
   bool is_object() const { return kind == Kind::Object; }
   bool is_array() const { return kind == Kind::Array; }
@@ -45,6 +47,12 @@ struct Value {
   // The number as an exact non-negative integer; nullopt for negatives, fractions,
   // exponents or values beyond 2^64-1.
   std::optional<uint64_t> as_u64() const;
+};
+
+// An object member; a struct, not std::pair, because Value is still incomplete inside Value.
+struct Member {
+  std::string key;
+  Value value;
 };
 
 const char* kind_name(Value::Kind kind);

@@ -47,16 +47,21 @@ TensorEntry parse_entry(const std::string& name, const json::Value& value, const
     throw error(std::string("\"shape\" must be an array, found ") + json::kind_name(shape->kind));
   uint64_t numel = 1;
   bool overflow = false;
+  bool has_zero = false;
   for (const auto& dim : shape->array) {
     const auto d = dim.as_u64();
     if (!d || *d > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
       throw error("shape values must be non-negative integers, found " +
                   (dim.is_number() ? dim.text : std::string(json::kind_name(dim.kind))));
     entry.shape.push_back(static_cast<int64_t>(*d));
+    if (*d == 0) has_zero = true;
     if (*d != 0 && numel > std::numeric_limits<uint64_t>::max() / *d) overflow = true;
     numel *= *d;
   }
-  if (numel == 0) overflow = false;  // a zero dimension makes any product empty
+  if (has_zero) {  // a zero dimension makes the tensor empty whatever the other dimensions are
+    overflow = false;
+    numel = 0;
+  }
 
   const json::Value* offsets = value.find("data_offsets");
   if (offsets == nullptr) throw error("missing \"data_offsets\"");
@@ -86,6 +91,9 @@ TensorEntry parse_entry(const std::string& name, const json::Value& value, const
 }  // namespace
 
 int64_t TensorEntry::numel() const {
+  // Checked first: with a zero dimension the other dimensions may multiply past int64.
+  for (int64_t d : shape)
+    if (d == 0) return 0;
   int64_t n = 1;
   for (int64_t d : shape) n *= d;
   return n;

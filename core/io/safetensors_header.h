@@ -35,7 +35,10 @@ struct SafetensorsHeader {
   const TensorEntry* find(std::string_view name) const;
 };
 
-// Parses and validates the header of a whole file held in memory (or mapped). Throws
+// Parses and validates the header of a whole file held in memory (or mapped): length prefix,
+// strict JSON (duplicate keys rejected), known dtypes, non-negative shapes, shape × dtype size ==
+// byte span, offsets inside the data region, no two tensors overlapping (gaps are allowed; unknown
+// extra fields in a tensor entry are ignored, as HF's reader does). Throws
 // SafetensorsError naming file_name, the tensor when one is at fault, and the problem.
 SafetensorsHeader parse_safetensors_header(const uint8_t* file_bytes, size_t file_size,
                                            const std::string& file_name);

@@ -29,7 +29,8 @@ class RMSNorm : public torch::nn::Module {
 class TokenEmbedding : public torch::nn::Module {
  public:
   TokenEmbedding(int64_t vocab_size, int64_t hidden_size);
-  torch::Tensor forward(const torch::Tensor& ids);
+  // Virtual so that core/lora can train a full copy of the table (modules_to_save).
+  virtual torch::Tensor forward(const torch::Tensor& ids);
   torch::Tensor weight;  // [vocab, hidden]
 };
 

@@ -1,5 +1,6 @@
 #include "core/runtime/process_environment.h"
 
+#include <malloc.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -12,6 +13,11 @@ void ensure_openmp_environment(int /*argc*/, char** argv) {
   ::setenv("MEDLORA_NO_REEXEC", "1", 1);
   ::execv("/proc/self/exe", argv);
   // execv only returns on failure; carry on with the environment as it is.
+}
+
+void configure_allocator() {
+  ::mallopt(M_MMAP_THRESHOLD, 256 << 20);
+  ::mallopt(M_TRIM_THRESHOLD, 1 << 30);
 }
 
 }  // namespace medlora::runtime

@@ -5,6 +5,8 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <unordered_map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -87,6 +89,53 @@ void read_trainer_spec(const char* bytes, size_t size, medlora_spm_processor* ou
     });
   });
 }
+
+// Feeds the trainer every line of every input file, in order.
+class FileLineIterator : public sentencepiece::SentenceIterator {
+ public:
+  explicit FileLineIterator(std::vector<std::string> files) : files_(std::move(files)) { advance(); }
+  bool done() const override { return done_; }
+  void Next() override { advance(); }
+  const std::string& value() const override { return line_; }
+  sentencepiece::util::Status status() const override { return status_; }
+
+ private:
+  void advance() {
+    while (!done_) {
+      if (stream_.is_open() && std::getline(stream_, line_)) {
+        if (!line_.empty() && line_.back() == '\r') line_.pop_back();
+        return;
+      }
+      if (stream_.is_open()) {
+        if (stream_.bad()) {
+          status_ = sentencepiece::util::Status(sentencepiece::util::StatusCode::kDataLoss,
+                                                "could not read " + files_[next_file_ - 1]);
+          done_ = true;
+          return;
+        }
+        stream_.close();
+      }
+      if (next_file_ == files_.size()) {
+        done_ = true;
+        return;
+      }
+      stream_.clear();
+      stream_.open(files_[next_file_++], std::ios::binary);
+      if (!stream_.is_open()) {
+        status_ = sentencepiece::util::Status(sentencepiece::util::StatusCode::kNotFound,
+                                              "could not open " + files_[next_file_ - 1]);
+        done_ = true;
+      }
+    }
+  }
+
+  std::vector<std::string> files_;
+  size_t next_file_ = 0;
+  std::ifstream stream_;
+  std::string line_;
+  bool done_ = false;
+  sentencepiece::util::Status status_;
+};
 
 }  // namespace
 
@@ -178,6 +227,21 @@ MEDLORA_SPM_EXPORT int medlora_spm_train(const char* args) {
   const auto status = sentencepiece::SentencePieceTrainer::Train(args);
   if (!status.ok()) return set_error(status.ToString());
   return 0;
+}
+
+MEDLORA_SPM_EXPORT int medlora_spm_train_from_files(const char* const* option_names, const char* const* option_values,
+                                                    size_t option_count, const char* const* input_files,
+                                                    size_t input_count, char** model, size_t* model_size) {
+  std::unordered_map<std::string, std::string> options;
+  for (size_t i = 0; i < option_count; ++i) options[option_names[i]] = option_values[i];
+  FileLineIterator lines(std::vector<std::string>(input_files, input_files + input_count));
+  sentencepiece::SetRandomGeneratorSeed(20240601u);
+  std::string serialized;
+  const auto status = sentencepiece::SentencePieceTrainer::Train(options, &lines, &serialized);
+  if (!status.ok()) return set_error(status.ToString());
+  if (!lines.status().ok()) return set_error(lines.status().ToString());
+  *model = copy_out(serialized, model_size);
+  return *model == nullptr ? set_error("out of memory") : 0;
 }
 
 MEDLORA_SPM_EXPORT void medlora_spm_free(void* buffer) { std::free(buffer); }

@@ -13,7 +13,7 @@
 extern "C" {
 #endif
 
-#define MEDLORA_SPM_ABI_VERSION 1
+#define MEDLORA_SPM_ABI_VERSION 2
 
 typedef struct medlora_spm_processor medlora_spm_processor;
 
@@ -50,6 +50,15 @@ int medlora_spm_decode(const medlora_spm_processor* processor, const int* ids, s
 // Trains a model with sentencepiece's trainer; `args` uses the trainer's flag syntax
 // ("--input=... --model_prefix=... --vocab_size=..."). Returns 0 on success.
 int medlora_spm_train(const char* args);
+
+// Trains a model from option pairs (sentencepiece trainer flag names without "--") and
+// input files read line by line here, so file names may hold spaces or commas. The
+// serialized model is returned in *model (freed with medlora_spm_free); nothing is
+// written to disk. The random generator is seeded with a fixed value first so that
+// training is reproducible. Returns 0 on success.
+int medlora_spm_train_from_files(const char* const* option_names, const char* const* option_values,
+                                 size_t option_count, const char* const* input_files, size_t input_count,
+                                 char** model, size_t* model_size);
 
 void medlora_spm_free(void* buffer);
 

@@ -1,0 +1,76 @@
+// medlora score: teacher-forced log-probability of every token of a text under a model.
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <cstdio>
+#include <stdexcept>
+
+#include "app/cli/cli_command.h"
+#include "core/generate/loaded_model.h"
+#include "core/generate/sequence_score.h"
+#include "core/runtime/compute_options.h"
+#include "core/tokenizer/prompt_template.h"
+#include "core/tokenizer/tokenizer.h"
+
+namespace medlora::cli {
+namespace {
+
+const QString kName = "score";
+
+int run_score(const QStringList& args) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription("Score a text: the log-probability of each token given the ones before it.");
+  parser.addHelpOption();
+  parser.addOptions({
+      {"model", "HF model folder (config.json, safetensors, tokenizer.model).", "DIR"},
+      {"adapter", "PEFT LoRA adapter folder to apply.", "DIR"},
+      {"text", "The text to score.", "TEXT"},
+      {"template", "raw (default) scores the text as is; clinic or clinic-en score the text as the input "
+                   "rendered by that template.", "NAME", "raw"},
+      {"device", "auto, cpu or cuda (default auto).", "D", "auto"},
+      {"dtype", "auto, float32, bfloat16 or float16 (default auto).", "T", "auto"},
+      {"threads", "CPU threads, 0 = all cores (default 0).", "N", "0"},
+      {"json", "Print one JSON object (the only output format)."},
+  });
+  if (!parser.parse(args)) return fail(kName, parser.errorText());
+  if (parser.isSet("help")) {
+    std::fputs(qPrintable(parser.helpText()), stdout);
+    return 0;
+  }
+  try {
+    if (!parser.positionalArguments().isEmpty())
+      throw std::invalid_argument("unexpected argument \"" + parser.positionalArguments().first().toStdString() + "\"");
+    if (!parser.isSet("model")) throw std::invalid_argument("--model DIR is required");
+    if (!parser.isSet("text")) throw std::invalid_argument("--text TEXT is required");
+    const auto& prompt_template = tokenizer::find_template(parser.value("template").toStdString());
+    bool ok = false;
+    const int threads = parser.value("threads").toInt(&ok);
+    if (!ok || threads < 0) throw std::invalid_argument("--threads expects 0 (all cores) or a positive integer");
+    const auto compute =
+        runtime::resolve_compute(parser.value("device").toStdString(), parser.value("dtype").toStdString(), threads);
+    const auto loaded = generate::load_model_for_generation(parser.value("model").toStdString(),
+                                                            parser.value("adapter").toStdString(), compute);
+    const std::string text = parser.value("text").toStdString();
+    const std::string rendered = prompt_template.name == "raw" ? text : prompt_template.render_prompt(text);
+    const auto score = generate::score_sequence(*loaded.model, loaded.tokenizer->encode(rendered, /*add_bos=*/true));
+
+    QJsonArray tokens, logprobs;
+    for (auto id : score.tokens) tokens.append(static_cast<qint64>(id));
+    for (auto lp : score.logprobs) logprobs.append(lp);
+    QJsonObject out;
+    out["tokens"] = tokens;
+    out["logprobs"] = logprobs;
+    out["mean_nll"] = score.mean_nll;
+    std::fputs(QJsonDocument(out).toJson(QJsonDocument::Compact).constData(), stdout);
+    std::fputs("\n", stdout);
+    return 0;
+  } catch (const std::exception& e) {
+    return fail(kName, QString::fromUtf8(e.what()).replace('\n', "; "));
+  }
+}
+
+const CliRegistration registration(kName.toStdString(), "log-probabilities of a text under a model", run_score);
+
+}  // namespace
+}  // namespace medlora::cli

@@ -1,0 +1,139 @@
+// Inference throughput of the fixed config at batch 1: prefill tokens/s, and greedy decode
+// tokens/s with the KV cache and without it (each step then recomputes the whole sequence), in
+// float32 or bfloat16. One case a process (--case), so that each peak RSS is its own.
+//
+// Greedy decoding is driven through the model directly (what core/generate's Generator does
+// with temperature 0): with the cache, one token a step through make_cache(); without, the
+// whole sequence a step. Both project only the last position to the vocabulary.
+#include <torch/torch.h>
+
+#include <algorithm>
+
+#include "bench/bench_support.h"
+#include "core/model/llama_model.h"
+#include "core/runtime/compute_options.h"
+
+using namespace medlora;
+
+namespace {
+
+// Experiment (--single-row-gemv): a float32 projection fed one row goes through torch::mv
+// (OpenBLAS sgemv streams the weight once) instead of torch::linear, whose sgemm path packs the
+// whole weight matrix on every call. Measures what that change in DenseLinear::forward would give.
+class SingleRowGemvLinear : public model::LinearLayer {
+ public:
+  explicit SingleRowGemvLinear(std::shared_ptr<model::DenseLinear> base) : base_(std::move(base)) {
+    register_module("base_layer", base_);
+  }
+  torch::Tensor forward(const torch::Tensor& x) override {
+    const auto& w = base_->weight;
+    if (x.scalar_type() != torch::kFloat || x.numel() != w.size(1)) return base_->forward(x);
+    auto sizes = x.sizes().vec();
+    sizes.back() = w.size(0);
+    auto y = torch::mv(w, x.reshape({-1}));
+    if (base_->bias.defined()) y.add_(base_->bias);
+    return y.view(sizes);
+  }
+  int64_t in_features() const override { return base_->in_features(); }
+  int64_t out_features() const override { return base_->out_features(); }
+  std::shared_ptr<model::DenseLinear> dense() override { return base_; }
+
+ private:
+  std::shared_ptr<model::DenseLinear> base_;
+};
+
+int64_t next_token(model::LlamaForCausalLM& m, const torch::Tensor& hidden) {
+  return m.logits(hidden.select(1, hidden.size(1) - 1)).argmax(-1).item<int64_t>();
+}
+
+torch::Tensor as_ids(const std::vector<int64_t>& ids) {
+  return torch::tensor(ids, torch::kLong).unsqueeze(0);
+}
+
+std::vector<int64_t> random_prompt(int64_t length, int64_t vocab) {
+  auto ids = torch::randint(3, vocab, {length}, torch::kLong);
+  return std::vector<int64_t>(ids.data_ptr<int64_t>(), ids.data_ptr<int64_t>() + length);
+}
+
+// Seconds to generate `count` tokens after `prompt`; the prompt's prefill is not timed.
+double decode_seconds(model::LlamaForCausalLM& m, std::vector<int64_t> ids, int64_t count, bool use_cache) {
+  if (use_cache) {
+    auto cache = m.make_cache(1, static_cast<int64_t>(ids.size()) + count);
+    int64_t token = next_token(m, m.hidden_states(as_ids(ids), &cache));
+    const double start = bench::now_seconds();
+    for (int64_t i = 1; i < count; ++i) token = next_token(m, m.hidden_states(as_ids({token}), &cache));
+    // The first token came from the prefill; count its step as one more decode step.
+    return (bench::now_seconds() - start) * count / std::max<int64_t>(1, count - 1);
+  }
+  const double start = bench::now_seconds();
+  for (int64_t i = 0; i < count; ++i) ids.push_back(next_token(m, m.hidden_states(as_ids(ids), nullptr)));
+  return bench::now_seconds() - start;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  return bench::run_main([&] {
+    bench::Args args(argc, argv);
+    const auto what = args.get("case", "prefill");  // prefill | decode_cache | decode_nocache
+    const auto compute = runtime::resolve_compute("cpu", args.get("dtype", "float32"),
+                                                  static_cast<int>(args.get_int("threads", 2)));
+    const int64_t new_tokens = args.get_int("new-tokens", 256);
+    const int64_t prompt_tokens = args.get_int("prompt-tokens", 16);
+    const int repeats = static_cast<int>(args.get_int("repeats", 3));
+    const bool single_row_gemv = args.flag("single-row-gemv");
+    std::vector<int64_t> prefill_lengths;
+    for (auto n : {args.get_int("prefill-short", 128), args.get_int("prefill-long", 512)}) prefill_lengths.push_back(n);
+    args.check_all_used();
+    if (what != "prefill" && what != "decode_cache" && what != "decode_nocache")
+      throw std::invalid_argument("unknown --case '" + what + "' (use prefill, decode_cache or decode_nocache)");
+
+    torch::manual_seed(0);
+    const auto config = bench::fixed_config();
+    auto m = std::make_shared<model::LlamaForCausalLM>(config);
+    model::initialize_weights(*m, 0);
+    m->to(compute.dtype);
+    m->eval();
+    if (single_row_gemv)
+      for (const auto& slot : m->projection_slots())
+        model::LlamaForCausalLM::replace_projection(slot, std::make_shared<SingleRowGemvLinear>((*slot.holder)->dense()));
+    c10::InferenceMode inference;
+
+    QJsonObject result{{"benchmark", "inference"},
+                       {"case", QString::fromStdString(what)},
+                       {"dtype", QString::fromStdString(runtime::dtype_name(compute.dtype))},
+                       {"threads", compute.threads},
+                       {"omp_wait_policy", bench::omp_wait_policy()},
+                       {"batch", 1},
+                       {"single_row_gemv", single_row_gemv}};
+    if (what == "prefill") {
+      QJsonObject per_length;
+      for (int64_t length : prefill_lengths) {
+        auto ids = as_ids(random_prompt(length, config.vocab_size));
+        double best = 1e30;
+        for (int r = 0; r < repeats + 1; ++r) {  // the first run warms up
+          auto cache = m->make_cache(1, length);
+          const double start = bench::now_seconds();
+          next_token(*m, m->hidden_states(ids, &cache));
+          if (r > 0) best = std::min(best, bench::now_seconds() - start);
+        }
+        per_length.insert(QString::number(length), length / best);
+      }
+      result.insert("prefill_tokens_per_second", per_length);
+    } else {
+      const bool use_cache = what == "decode_cache";
+      const auto prompt = random_prompt(prompt_tokens, config.vocab_size);
+      decode_seconds(*m, prompt, std::min<int64_t>(8, new_tokens), use_cache);  // warm-up
+      const double cpu_start = bench::cpu_seconds();
+      const double seconds = decode_seconds(*m, prompt, new_tokens, use_cache);
+      result.insert("decode_tokens_per_cpu_second", new_tokens / (bench::cpu_seconds() - cpu_start));
+      result.insert("use_cache", use_cache);
+      result.insert("prompt_tokens", static_cast<qint64>(prompt_tokens));
+      result.insert("new_tokens", static_cast<qint64>(new_tokens));
+      result.insert("seconds", seconds);
+      result.insert("decode_tokens_per_second", new_tokens / seconds);
+    }
+    result.insert("peak_rss_bytes", bench::peak_rss_bytes());
+    bench::print_json(result);
+  });
+}

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Runs every benchmark, each case in its own process (so each peak RSS is its own), and prints
+# one JSON document on stdout (also written to BUILD_DIR/bench/results.json).
+#   bench/run_all.sh BUILD_DIR [--quick] [--threads N]
+# --quick: fewer steps and tokens, the current OMP_WAIT_POLICY only, no checkpointing and no
+# TinyLlama case (a smoke test). A missed goal is reported, not an error: the exit status is
+# non-zero only when a benchmark failed to run.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+BUILD_DIR="${1:?usage: bench/run_all.sh BUILD_DIR [--quick] [--threads N]}"
+shift
+QUICK=0
+THREADS=2
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) QUICK=1 ;;
+    --threads) THREADS="${2:?--threads needs a number}"; shift ;;
+    *) echo "run_all.sh: unknown option $1 (use --quick, --threads N)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+BIN="$BUILD_DIR/bin"
+PYTHON="${MEDLORA_BENCH_PYTHON:-/usr/bin/python3}"  # Debian's, with python3-torch
+for exe in matmul_peak_bench inference_bench train_step_bench; do
+  [ -x "$BIN/$exe" ] || { echo "run_all.sh: $BIN/$exe is missing (configure with -DMEDLORA_BUILD_BENCH=ON and build)" >&2; exit 1; }
+done
+"$PYTHON" -c 'import torch' 2>/dev/null || { echo "run_all.sh: $PYTHON cannot import torch (install python3-torch)" >&2; exit 1; }
+
+OUT_DIR="$BUILD_DIR/bench"
+mkdir -p "$OUT_DIR"
+CASES="$(mktemp "$OUT_DIR/cases.XXXXXX.jsonl")"
+trap 'rm -f "$CASES"' EXIT
+
+# OMP_WAIT_POLICY is read when libgomp loads: each setting needs its own processes.
+# "default" means unset (libgomp spins a while, then sleeps).
+if [ "$QUICK" = 1 ]; then
+  POLICIES=("${OMP_WAIT_POLICY:-default}")
+else
+  POLICIES=(PASSIVE default)
+fi
+
+say() { printf '[bench] %s\n' "$*" >&2; }
+
+# run_case NAME POLICY COMMAND...: appends {"name", "policy", "result"} (or "error") to $CASES.
+run_case() {
+  local name="$1" policy="$2"; shift 2
+  local out rc=0 env_args=(env -u OMP_WAIT_POLICY)
+  [ "$policy" != default ] && env_args+=(OMP_WAIT_POLICY="$policy")
+  [ -n "${CASE_ENV:-}" ] && env_args+=("$CASE_ENV")
+  say "$name ($policy)"
+  out="$("${env_args[@]}" MEDLORA_NO_REEXEC=1 "$@" 2>"$OUT_DIR/last_stderr.txt")" || rc=$?
+  local line
+  line="$(printf '%s\n' "$out" | grep '^{' | tail -n 1 || true)"
+  "$PYTHON" - "$name" "$policy" "$rc" "$line" "$OUT_DIR/last_stderr.txt" >>"$CASES" <<'PY'
+import json, sys
+name, policy, rc, line, stderr_path = sys.argv[1:6]
+record = {"name": name, "policy": policy}
+try:
+    result = json.loads(line) if line else None
+except ValueError:
+    result = None
+if rc != "0" or result is None or "error" in result:
+    tail = open(stderr_path, errors="replace").read()[-2000:]
+    record["error"] = (result or {}).get("error") or f"exit status {rc}: {tail.strip()}"
+else:
+    record["result"] = result
+print(json.dumps(record))
+PY
+}
+
+if [ "$QUICK" = 1 ]; then
+  MM=(--repeats 2 --sizes 1024)
+  INF=(--new-tokens 32 --prefill-short 64 --prefill-long 128 --repeats 1)
+  TRAIN=(--warmup 1 --steps 2)
+  PYTRAIN=(--warmup 1 --steps 2)
+  CHECKPOINTING=(no)
+else
+  MM=(--repeats 5)
+  INF=(--new-tokens 256 --repeats 3)
+  TRAIN=(--warmup 2 --steps 5)
+  PYTRAIN=(--warmup 2 --steps 5)
+  CHECKPOINTING=(no yes)
+fi
+
+for policy in "${POLICIES[@]}"; do
+  run_case matmul_peak "$policy" "$BIN/matmul_peak_bench" --threads "$THREADS" "${MM[@]}"
+  for dtype in float32 bfloat16; do
+    for what in prefill decode_cache decode_nocache; do
+      run_case "inference/$dtype/$what" "$policy" "$BIN/inference_bench" --case "$what" --dtype "$dtype" --threads "$THREADS" "${INF[@]}"
+    done
+    # C++ and Python alternate so that both see the same load from whatever else runs.
+    for ckpt in "${CHECKPOINTING[@]}"; do
+      flag=(); [ "$ckpt" = yes ] && flag=(--gradient-checkpointing)
+      run_case "train/fixed/$dtype/ckpt-$ckpt/cpp" "$policy" "$BIN/train_step_bench" --model fixed --dtype "$dtype" \
+        --threads "$THREADS" "${TRAIN[@]}" "${flag[@]}"
+      run_case "train/fixed/$dtype/ckpt-$ckpt/python" "$policy" "$PYTHON" "$HERE/reference/lora_step_reference.py" \
+        --model fixed --dtype "$dtype" --threads "$THREADS" "${PYTRAIN[@]}" "${flag[@]}"
+    done
+    # Experiment: glibc keeps large blocks instead of mmap/munmap (and page-faulting) them on
+    # every step, as mallopt(M_MMAP_THRESHOLD / M_TRIM_THRESHOLD) at startup would.
+    CASE_ENV="GLIBC_TUNABLES=glibc.malloc.mmap_threshold=268435456:glibc.malloc.trim_threshold=1073741824" \
+      run_case "experiment/malloc-tuned/$dtype/cpp" "$policy" "$BIN/train_step_bench" --model fixed --dtype "$dtype" \
+      --threads "$THREADS" "${TRAIN[@]}"
+    if [ "$QUICK" = 0 ]; then
+      run_case "experiment/single-row-gemv/$dtype/decode_cache" "$policy" "$BIN/inference_bench" --case decode_cache \
+        --dtype "$dtype" --threads "$THREADS" --single-row-gemv "${INF[@]}"
+    fi
+  done
+done
+
+if [ "$QUICK" = 0 ]; then
+  policy="${OMP_WAIT_POLICY:-default}"
+  run_case "train/tinyllama/bfloat16/ckpt-no/cpp" "$policy" "$BIN/train_step_bench" --model tinyllama --dtype bfloat16 \
+    --threads "$THREADS" --warmup 1 --steps 3
+  run_case "train/tinyllama/bfloat16/ckpt-no/python" "$policy" "$PYTHON" "$HERE/reference/lora_step_reference.py" \
+    --model tinyllama --dtype bfloat16 --threads "$THREADS" --warmup 1 --steps 3
+fi
+
+"$PYTHON" "$HERE/summarize_results.py" "$CASES" --quick "$QUICK" --threads "$THREADS" --output "$OUT_DIR/results.json"

@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""Collects the per-case records of bench/run_all.sh into one JSON document with the ratios and
+the pass/fail flags of the goals; prints it and writes it (atomically) to --output.
+Exit status 1 when a case failed to run (a missed goal is not an error)."""
+import argparse
+import json
+import os
+import tempfile
+
+LLAMA_CPP_DECODE = {"float32": 235.0, "bfloat16": 460.0}  # tokens/s, batch 1, 2 threads, this machine
+PYTHON_REFERENCE_NOTE = {"bfloat16": 1680.0, "float32": 975.0}  # DESIGN.md's figures, tokens/s
+GOALS = {"decode_cache_speedup": 5.0, "train_ratio_bfloat16": 1.3, "train_ratio_float32": 1.0,
+         "tinyllama_peak_rss_gib": 3.0}
+GIB = 1024.0 ** 3
+
+
+def ratio(a, b):
+    return a / b if a and b else None
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("cases")
+    parser.add_argument("--quick", default="0")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--output", required=True)
+    args = parser.parse_args()
+
+    records = [json.loads(line) for line in open(args.cases) if line.strip()]
+    results = {(r["name"], r["policy"]): r["result"] for r in records if "result" in r}
+    errors = [{"case": r["name"], "policy": r["policy"], "error": r["error"]} for r in records if "error" in r]
+    policies = list(dict.fromkeys(r["policy"] for r in records))
+
+    peaks = {}
+    for p in policies:
+        mm = results.get(("matmul_peak", p))
+        if mm:
+            peaks[p] = {d: mm[d]["peak_gflops"] for d in ("float32", "bfloat16")}
+
+    inference = {}
+    for p in policies:
+        for d in ("float32", "bfloat16"):
+            pre = results.get((f"inference/{d}/prefill", p))
+            cache = results.get((f"inference/{d}/decode_cache", p))
+            nocache = results.get((f"inference/{d}/decode_nocache", p))
+            if not (pre or cache or nocache):
+                continue
+            c = cache and cache["decode_tokens_per_second"]
+            n = nocache and nocache["decode_tokens_per_second"]
+            inference.setdefault(p, {})[d] = {
+                "prefill_tokens_per_second": pre and pre["prefill_tokens_per_second"],
+                "decode_tokens_per_second_with_cache": c,
+                "decode_tokens_per_second_without_cache": n,
+                "new_tokens": cache and cache["new_tokens"],
+                "cache_speedup": ratio(c, n),
+                "llama_cpp_decode_tokens_per_second": LLAMA_CPP_DECODE[d],
+                "ratio_to_llama_cpp": ratio(c, LLAMA_CPP_DECODE[d]),
+                "peak_rss_bytes": {k: v["peak_rss_bytes"] for k, v in
+                                   (("prefill", pre), ("decode_cache", cache), ("decode_nocache", nocache)) if v},
+            }
+
+    def train_entry(model, d, ckpt, p):
+        cpp = results.get((f"train/{model}/{d}/ckpt-{ckpt}/cpp", p))
+        py = results.get((f"train/{model}/{d}/ckpt-{ckpt}/python", p))
+        if not (cpp or py):
+            return None
+        flops = cpp and cpp["model_flops_per_step"]
+        peak = peaks.get(p, {}).get(d)
+        entry = {}
+        for side, r in (("cpp", cpp), ("python", py)):
+            if not r:
+                continue
+            gflops = flops / r["seconds_per_step"] / 1e9 if flops else None
+            entry[side] = {
+                "tokens_per_second": r["tokens_per_second"],
+                "best_tokens_per_second": r["best_tokens_per_second"],
+                "tokens_per_cpu_second": r["tokens_per_cpu_second"],
+                "achieved_gflops": gflops,
+                "share_of_matmul_peak": ratio(gflops, peak),
+                "peak_rss_bytes": r["peak_rss_bytes"],
+                "peak_rss_gib": r["peak_rss_bytes"] / GIB,
+                "final_loss": r["final_loss"],
+            }
+        if cpp:
+            entry["model_flops_per_step"] = flops
+            entry["cpp_step"] = cpp["step"] + "; " + cpp["lora"]
+        if cpp and py:
+            entry["ratio_cpp_to_python"] = ratio(cpp["tokens_per_second"], py["tokens_per_second"])
+            entry["ratio_cpp_to_python_per_cpu_second"] = ratio(cpp["tokens_per_cpu_second"], py["tokens_per_cpu_second"])
+        return entry
+
+    training = {}
+    for p in policies:
+        for d in ("float32", "bfloat16"):
+            for ckpt in ("no", "yes"):
+                e = train_entry("fixed", d, ckpt, p)
+                if e:
+                    training.setdefault(p, {}).setdefault(d, {})[f"gradient_checkpointing_{ckpt}"] = e
+
+    # Headline: each side at its best OMP_WAIT_POLICY (the product can pick it per dtype).
+    headline = {"matmul_peak_gflops": peaks, "train_fixed_no_checkpointing": {}, "decode": {}}
+    goals = {}
+    for d in ("float32", "bfloat16"):
+        best = {}
+        for side in ("cpp", "python"):
+            options = [(training[p][d]["gradient_checkpointing_no"][side]["tokens_per_second"], p)
+                       for p in training if d in training[p] and side in training[p][d].get("gradient_checkpointing_no", {})]
+            if options:
+                best[side] = max(options)
+        if len(best) == 2:
+            r = best["cpp"][0] / best["python"][0]
+            headline["train_fixed_no_checkpointing"][d] = {
+                "cpp_tokens_per_second": best["cpp"][0], "cpp_policy": best["cpp"][1],
+                "python_tokens_per_second": best["python"][0], "python_policy": best["python"][1],
+                "ratio_cpp_to_python": r,
+                "ratio_same_policy": {p: training[p][d]["gradient_checkpointing_no"].get("ratio_cpp_to_python")
+                                      for p in training if d in training[p]},
+                "python_reference_note_tokens_per_second": PYTHON_REFERENCE_NOTE[d],
+            }
+            goals[f"train_{d}_ratio_ge_{GOALS['train_ratio_' + d]}"] = r >= GOALS["train_ratio_" + d]
+        # Decode: the first policy measured (PASSIVE in a full run: what ./dev and medlora use).
+        for p in policies:
+            inf = inference.get(p, {}).get(d)
+            if inf and inf["cache_speedup"]:
+                headline["decode"][d] = {"policy": p, **{k: inf[k] for k in (
+                    "decode_tokens_per_second_with_cache", "decode_tokens_per_second_without_cache",
+                    "cache_speedup", "ratio_to_llama_cpp", "new_tokens")}}
+                goals[f"decode_{d}_cache_speedup_ge_5x"] = inf["cache_speedup"] >= GOALS["decode_cache_speedup"]
+                break
+
+    tiny = None
+    for p in policies:
+        tiny = train_entry("tinyllama", "bfloat16", "no", p) or tiny
+        if tiny:
+            tiny["policy"] = p
+            break
+    if tiny and "cpp" in tiny:
+        goals["tinyllama_peak_rss_le_3GiB"] = tiny["cpp"]["peak_rss_gib"] <= GOALS["tinyllama_peak_rss_gib"]
+
+    experiments = {}
+    for (name, p), r in results.items():
+        if not name.startswith("experiment/"):
+            continue
+        _, what, d, side = name.split("/")
+        entry = {"policy": p, "result": r}
+        if "tokens_per_second" in r:
+            py = results.get((f"train/fixed/{d}/ckpt-no/python", p))
+            cpp = results.get((f"train/fixed/{d}/ckpt-no/cpp", p))
+            entry["ratio_to_python"] = ratio(r["tokens_per_second"], py and py["tokens_per_second"])
+            entry["ratio_to_plain_cpp"] = ratio(r["tokens_per_second"], cpp and cpp["tokens_per_second"])
+        if "decode_tokens_per_second" in r:
+            base = results.get((f"inference/{d}/decode_cache", p))
+            entry["ratio_to_plain_decode"] = ratio(r["decode_tokens_per_second"], base and base["decode_tokens_per_second"])
+        experiments[f"{what}/{d}/{side}/{p}"] = entry
+
+    load = os.getloadavg()
+    document = {
+        "quick": args.quick == "1",
+        "threads": args.threads,
+        "omp_wait_policies": policies,
+        "machine": {"cpus": os.cpu_count(), "load_average_1_5_15": [round(x, 2) for x in load],
+                    "note": "ratios are measured within this run, C++ and Python cases alternating; "
+                            "absolute figures move with whatever else runs on the machine"},
+        "headline": headline,
+        "goals": goals,
+        "matmul_peak_gflops": peaks,
+        "inference": inference,
+        "training": training,
+        "tinyllama": tiny,
+        "experiments": experiments,
+        "errors": errors,
+        "cases": records,
+    }
+    text = json.dumps(document, indent=2)
+    directory = os.path.dirname(os.path.abspath(args.output))
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".results.", suffix=".json")
+    with os.fdopen(fd, "w") as f:
+        f.write(text + "\n")
+    os.replace(tmp, args.output)
+    print(text)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

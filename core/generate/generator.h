@@ -1,0 +1,60 @@
+#pragma once
+// Text generation with a KV cache: prefill the prompt, then decode one token at a time through
+// the sampler chain, streaming each token's new text and stopping at EOS, a stop string,
+// max_new_tokens or a cancel request (an atomic flag another thread may set).
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/generate/sampling_params.h"
+
+namespace medlora::model {
+class LlamaForCausalLM;
+}
+namespace medlora::tokenizer {
+class Tokenizer;
+}
+
+namespace medlora::generate {
+
+struct GenerationResult {
+  std::string text;                 // the completion only, cut before a stop string
+  std::vector<int64_t> tokens;      // generated ids, EOS excluded
+  int64_t prompt_tokens = 0;
+  double seconds = 0;               // prefill + decode
+  double tokens_per_second = 0;     // generated tokens / seconds
+  std::string finish_reason;        // eos | stop_string | max_new_tokens | cancelled
+};
+
+// Called once per generated token (EOS excluded) with the text that became final with it,
+// possibly empty (held back inside a UTF-8 character or a possible stop string). Text still
+// held back at the end comes in one last call with token_id -1. The pieces concatenate to
+// GenerationResult::text.
+using TokenCallback = std::function<void(const std::string& text_piece, int64_t token_id)>;
+
+class Generator {
+ public:
+  // Without a tokenizer (tests, benchmarks) the result has ids but no text, and stop
+  // strings are refused.
+  Generator(std::shared_ptr<model::LlamaForCausalLM> model, std::shared_ptr<const tokenizer::Tokenizer> tokenizer);
+
+  // `prompt_text` is already templated; BOS is added. "" starts from BOS alone.
+  GenerationResult generate(const std::string& prompt_text, const SamplingParams& params,
+                            const TokenCallback& on_token = {}, const std::atomic<bool>* cancel = nullptr);
+  // An empty prompt means [BOS].
+  GenerationResult generate_ids(const std::vector<int64_t>& prompt_ids, const SamplingParams& params,
+                                const TokenCallback& on_token = {}, const std::atomic<bool>* cancel = nullptr);
+
+  // EOS ids of the model config and the tokenizer.
+  const std::vector<int64_t>& eos_ids() const { return eos_ids_; }
+
+ private:
+  std::shared_ptr<model::LlamaForCausalLM> model_;
+  std::shared_ptr<const tokenizer::Tokenizer> tokenizer_;
+  std::vector<int64_t> eos_ids_;
+};
+
+}  // namespace medlora::generate

@@ -1,0 +1,33 @@
+#include "core/generate/loaded_model.h"
+
+#include <stdexcept>
+
+#include "core/model/model_loader.h"
+#include "core/tokenizer/tokenizer.h"
+
+namespace medlora::generate {
+
+LoadedModel load_model_for_generation(const std::filesystem::path& model_dir, const std::filesystem::path& adapter_dir,
+                                      const runtime::ComputeOptions& compute) {
+  if (!std::filesystem::is_directory(model_dir))
+    throw std::runtime_error(model_dir.string() + ": no such folder (expected an HF model folder)");
+  if (!std::filesystem::is_regular_file(model_dir / "tokenizer.model"))
+    throw std::runtime_error(model_dir.string() +
+                             ": no tokenizer.model in the model folder (copy the base model's tokenizer.model there)");
+  LoadedModel loaded;
+  loaded.compute = compute;
+  loaded.model = model::load_llama(model_dir, compute);
+  loaded.model->eval();
+  loaded.tokenizer = tokenizer::Tokenizer::load(model_dir / "tokenizer.model");
+  if (loaded.tokenizer->vocab_size() > loaded.model->config().vocab_size)
+    throw std::runtime_error(model_dir.string() + ": tokenizer.model has " +
+                             std::to_string(loaded.tokenizer->vocab_size()) + " pieces but the model only " +
+                             std::to_string(loaded.model->config().vocab_size) +
+                             " (the tokenizer belongs to another model)");
+  if (!adapter_dir.empty())
+    throw std::runtime_error(adapter_dir.string() +
+                             ": loading LoRA adapters is not available yet in this build (core/lora has not landed)");
+  return loaded;
+}
+
+}  // namespace medlora::generate
