@@ -5,11 +5,7 @@
 #include <QElapsedTimer>
 
 #include "ui/models/generation_worker.h"
-// TRANSITIONAL: core/generate has not landed on main yet; remove this guard when it does.
-#if __has_include("core/generate/generator.h")
 #include "core/generate/generator.h"
-#define MEDLORA_HAVE_GENERATOR 1
-#endif
 #include "core/model/model_catalog.h"
 #include "core/runtime/compute_options.h"
 #include "core/tokenizer/tokenizer.h"
@@ -62,7 +58,6 @@ void GenerationWorker::generate(const GenerationRequest& request) {
       emit finished("cancelled", 0, 0.0, 0.0);
       return;
     }
-#ifdef MEDLORA_HAVE_GENERATOR
     generate::SamplingParams params;
     params.temperature = request.temperature;
     params.max_new_tokens = request.max_new_tokens;
@@ -75,9 +70,6 @@ void GenerationWorker::generate(const GenerationRequest& request) {
         &cancel_);
     emit finished(QString::fromStdString(result.finish_reason), static_cast<qint64>(result.tokens.size()),
                   result.seconds, result.tokens_per_second);
-#else
-    throw std::runtime_error("this build has no core/generate yet (rebuild after merging it)");
-#endif
   } catch (const std::exception& e) {
     emit failed(QString::fromStdString(e.what()));
   }
