@@ -1,0 +1,230 @@
+#include "ui/shell/main_window.h"
+
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QKeySequence>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTimer>
+
+#include "ui/about/about_dialog.h"
+#include "ui/models/models_panel.h"
+#include "ui/settings/settings_dialog.h"
+#include "ui/shell/compute_status_widget.h"
+#include "ui/shell/language_manager.h"
+#include "ui/shell/panel.h"
+
+namespace medlora::ui {
+
+MainWindow::MainWindow(QSettings& store, LanguageManager& languages, QWidget* parent)
+    : QMainWindow(parent),
+      store_(store),
+      languages_(languages),
+      side_bar_(new QListWidget(this)),
+      stack_(new QStackedWidget(this)),
+      compute_status_(new ComputeStatusWidget(this)) {
+  setObjectName("main_window");
+  setWindowIcon(QIcon(":/icons/models.png"));
+  QString settings_error;
+  try {
+    settings_ = WorkbenchSettings::load(store_);
+  } catch (const std::exception& e) {
+    settings_error = QString::fromStdString(e.what());
+  }
+
+  side_bar_->setObjectName("side_bar");
+  side_bar_->setIconSize(QSize(32, 32));
+  side_bar_->setFixedWidth(150);
+  side_bar_->setSpacing(2);
+  side_bar_->setFocusPolicy(Qt::StrongFocus);
+  connect(side_bar_, &QListWidget::currentRowChanged, stack_, &QStackedWidget::setCurrentIndex);
+
+  auto* central = new QWidget(this);
+  auto* layout = new QHBoxLayout(central);
+  layout->setContentsMargins(4, 4, 4, 4);
+  layout->addWidget(side_bar_);
+  layout->addWidget(stack_, 1);
+  setCentralWidget(central);
+  statusBar()->addPermanentWidget(compute_status_);
+
+  build_menus();
+
+  // The panels, in side-bar order. A new panel is one line here.
+  models_panel_ = new ModelsPanel(this);
+  add_panel(models_panel_);
+
+  connect(models_panel_, &ModelsPanel::added_folders_changed, this, [this](const QStringList& folders) {
+    settings_.added_model_folders = folders;
+    settings_.save(store_);
+  });
+  connect(add_model_action_, &QAction::triggered, this, [this] {
+    show_panel(stack_->indexOf(models_panel_));
+    models_panel_->add_folder_with_dialog();
+  });
+
+  use_settings(settings_);  // not saved: bad stored values stay for the user to see and fix
+  show_panel(0);
+  retranslate();
+  resize(1100, 720);
+
+  if (!settings_error.isEmpty()) {
+    QTimer::singleShot(0, this, [this, settings_error] {
+      QMessageBox::warning(this, tr("Settings"),
+                           tr("The stored settings could not be used, so the defaults are in force "
+                              "until you save new ones:\n%1")
+                               .arg(settings_error));
+    });
+  }
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::build_menus() {
+  file_menu_ = menuBar()->addMenu(QString());
+  add_model_action_ = file_menu_->addAction(QIcon(":/icons/add_folder.png"), QString());
+  add_model_action_->setShortcut(QKeySequence::Open);
+  settings_action_ = file_menu_->addAction(QIcon(":/icons/settings.png"), QString(), this, &MainWindow::open_settings);
+  settings_action_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+  settings_action_->setMenuRole(QAction::PreferencesRole);
+  file_menu_->addSeparator();
+  quit_action_ = file_menu_->addAction(QString(), this, &QWidget::close);
+  quit_action_->setShortcut(QKeySequence::Quit);
+  quit_action_->setMenuRole(QAction::QuitRole);
+
+  view_menu_ = menuBar()->addMenu(QString());
+  language_menu_ = view_menu_->addMenu(QString());
+  auto* group = new QActionGroup(this);
+  system_language_action_ = language_menu_->addAction(QString());
+  system_language_action_->setCheckable(true);
+  group->addAction(system_language_action_);
+  connect(system_language_action_, &QAction::triggered, this, [this] { switch_language(QString()); });
+  for (const QString& code : LanguageManager::available()) {
+    QAction* action = language_menu_->addAction(LanguageManager::native_name(code));
+    action->setCheckable(true);
+    action->setData(code);
+    group->addAction(action);
+    connect(action, &QAction::triggered, this, [this, code] { switch_language(code); });
+    language_actions_.append(action);
+  }
+  view_menu_->addSeparator();
+
+  help_menu_ = menuBar()->addMenu(QString());
+  about_action_ = help_menu_->addAction(QIcon(":/icons/about.png"), QString(), this, &MainWindow::open_about);
+  about_action_->setShortcut(QKeySequence::HelpContents);
+  about_action_->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::add_panel(Panel* panel) {
+  panel->setParent(stack_);
+  stack_->addWidget(panel);
+  auto* item = new QListWidgetItem(panel->panel_icon(), panel->panel_title(), side_bar_);
+  item->setSizeHint(QSize(140, 56));
+  const int index = stack_->count() - 1;
+  auto* action = new QAction(this);
+  if (index < 9) action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + index)));
+  connect(action, &QAction::triggered, this, [this, index] { show_panel(index); });
+  view_menu_->addAction(action);
+  panel_actions_.append(action);
+  action->setText(panel->panel_title());
+  connect(panel, &Panel::status_message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+}
+
+Panel* MainWindow::current_panel() const { return qobject_cast<Panel*>(stack_->currentWidget()); }
+
+void MainWindow::show_panel(int index) {
+  if (index < 0 || index >= stack_->count()) return;
+  side_bar_->setCurrentRow(index);
+  stack_->setCurrentIndex(index);
+}
+
+void MainWindow::apply_settings(const WorkbenchSettings& settings) {
+  settings.save(store_);
+  use_settings(settings);
+}
+
+void MainWindow::use_settings(const WorkbenchSettings& settings) {
+  settings_ = settings;
+  compute_status_->show_settings(settings_);
+  WorkbenchSettings effective = settings_;
+  if (!session_models_dir_.isEmpty()) effective.models_dir = session_models_dir_;
+  models_panel_->configure(effective);
+}
+
+void MainWindow::use_models_dir_for_session(const QString& dir) {
+  session_models_dir_ = dir;
+  WorkbenchSettings effective = settings_;
+  effective.models_dir = dir;
+  models_panel_->configure(effective);
+}
+
+void MainWindow::switch_language(const QString& code) {
+  try {
+    languages_.apply(code);
+  } catch (const std::exception& e) {
+    QMessageBox::warning(this, tr("Language"), QString::fromStdString(e.what()));
+    return;
+  }
+  settings_.language = code;
+  settings_.save(store_);
+  update_language_checks();
+}
+
+void MainWindow::update_language_checks() {
+  system_language_action_->setChecked(settings_.language.isEmpty());
+  for (QAction* action : language_actions_)
+    action->setChecked(!settings_.language.isEmpty() && action->data().toString() == settings_.language);
+}
+
+void MainWindow::open_settings() {
+  SettingsDialog dialog(settings_, this);
+  if (dialog.exec() != QDialog::Accepted) return;
+  const WorkbenchSettings chosen = dialog.settings();
+  const bool language_changed = chosen.language != settings_.language;
+  try {
+    apply_settings(chosen);
+  } catch (const std::exception& e) {
+    QMessageBox::warning(this, tr("Settings"), QString::fromStdString(e.what()));
+    return;
+  }
+  if (language_changed) switch_language(chosen.language);
+}
+
+void MainWindow::open_about() {
+  AboutDialog dialog(this);
+  dialog.exec();
+}
+
+void MainWindow::retranslate() {
+  setWindowTitle(tr("MedLoRA Workbench"));
+  file_menu_->setTitle(tr("&File"));
+  add_model_action_->setText(tr("&Add model folder..."));
+  settings_action_->setText(tr("&Settings..."));
+  quit_action_->setText(tr("&Quit"));
+  view_menu_->setTitle(tr("&View"));
+  language_menu_->setTitle(tr("&Language"));
+  system_language_action_->setText(tr("Follow the system"));
+  help_menu_->setTitle(tr("&Help"));
+  about_action_->setText(tr("&About MedLoRA Workbench"));
+  for (int i = 0; i < stack_->count(); ++i) {
+    auto* panel = qobject_cast<Panel*>(stack_->widget(i));
+    side_bar_->item(i)->setText(panel->panel_title());
+    panel_actions_[i]->setText(panel->panel_title());
+  }
+  update_language_checks();
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  models_panel_->shut_down();
+  event->accept();
+}
+
+}  // namespace medlora::ui
