@@ -10,6 +10,7 @@
 
 #include "core/data/sample_data.h"
 #include "core/io/atomic_file.h"
+#include "core/model/model_catalog.h"
 #include "core/model/model_loader.h"
 #include "core/runtime/compute_options.h"
 #include "core/train/run_setup.h"
@@ -20,7 +21,7 @@ namespace medlora::pipeline {
 
 namespace {
 
-void emit(const BuildProgress& progress, QJsonObject event) {
+void report(const BuildProgress& progress, QJsonObject event) {
   if (progress) progress(event);
 }
 
@@ -93,15 +94,9 @@ void write_generation_config(const std::filesystem::path& dir, const model::Llam
 
 }  // namespace
 
-std::filesystem::path default_models_dir() {
-  if (const char* env = std::getenv("MEDLORA_MODELS_DIR"); env && *env) return env;
-  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
-    return std::filesystem::path(xdg) / "MedLoRA" / "models";
-  const char* home = std::getenv("HOME");
-  return std::filesystem::path(home ? home : ".") / ".local" / "share" / "MedLoRA" / "models";
-}
+std::filesystem::path default_models_dir() { return model::ModelCatalog::default_models_dir(); }
 
-std::filesystem::path default_base_model_dir() { return default_models_dir() / "medlora-base"; }
+std::filesystem::path default_base_model_dir() { return default_models_dir() / model::kBaseModelName; }
 
 void build_base_model(const BaseModelOptions& options, const BuildProgress& progress) {
   if (options.output_dir.empty()) throw std::invalid_argument("no output folder given for the base model");
@@ -118,7 +113,7 @@ void build_base_model(const BaseModelOptions& options, const BuildProgress& prog
   for (const auto& f : corpus_files)
     if (!std::filesystem::is_regular_file(f)) throw std::invalid_argument("corpus file not found: " + f.string());
 
-  emit(progress, {{"stage", "tokenizer"}, {"vocab_size", static_cast<qint64>(options.vocab_size)}});
+  report(progress, {{"stage", "tokenizer"}, {"vocab_size", static_cast<qint64>(options.vocab_size)}});
   tokenizer::TokenizerTrainOptions tok_options;
   tok_options.input_files = corpus_files;
   tok_options.output_dir = staging.path();
@@ -128,7 +123,7 @@ void build_base_model(const BaseModelOptions& options, const BuildProgress& prog
   auto tok = tokenizer::Tokenizer::load(staging.path() / "tokenizer.model");
 
   const auto config = make_config(options, *tok);
-  emit(progress, {{"stage", "init"},
+  report(progress, {{"stage", "init"},
                   {"parameters", static_cast<qint64>(config.parameter_count())},
                   {"seed", static_cast<qint64>(options.seed)}});
   auto model = std::make_shared<model::LlamaForCausalLM>(config);
@@ -159,7 +154,7 @@ void build_base_model(const BaseModelOptions& options, const BuildProgress& prog
     callbacks.on_line = [&](const QJsonObject& line) {
       QJsonObject event = line;
       event["stage"] = "pretrain";
-      emit(progress, event);
+      report(progress, event);
     };
     train::pretrain(pretrain, callbacks);
     // The trainer updated the weights in place; they replace the initial ones.
@@ -167,9 +162,9 @@ void build_base_model(const BaseModelOptions& options, const BuildProgress& prog
   }
 
   std::filesystem::remove_all(work);
-  emit(progress, {{"stage", "save"}, {"path", QString::fromStdString(options.output_dir.string())}});
+  report(progress, {{"stage", "save"}, {"path", QString::fromStdString(options.output_dir.string())}});
   staging.commit();
-  emit(progress, {{"stage", "done"}, {"path", QString::fromStdString(options.output_dir.string())}});
+  report(progress, {{"stage", "done"}, {"path", QString::fromStdString(options.output_dir.string())}});
 }
 
 }  // namespace medlora::pipeline
