@@ -94,7 +94,7 @@ GenerationResult Generator::generate_ids(const std::vector<int64_t>& prompt_ids,
   std::string text;     // decoded so far
   size_t emitted = 0;   // bytes of `text` already passed to on_token
   bool stopped = false;
-  auto emit = [&](size_t upto, int64_t token) {
+  auto pass_on = [&](size_t upto, int64_t token) {
     upto = std::max(upto, emitted);
     if (on_token) on_token(text.substr(emitted, upto - emitted), token);
     emitted = upto;
@@ -125,12 +125,12 @@ GenerationResult Generator::generate_ids(const std::vector<int64_t>& prompt_ids,
       const size_t at = find_stop(text, params.stop_strings, emitted);
       if (at != std::string::npos) {
         text.resize(at);
-        emit(at, token);
+        pass_on(at, token);
         result.finish_reason = "stop_string";
         stopped = true;
         break;
       }
-      emit(text.size() - possible_stop_tail(text, params.stop_strings), token);
+      pass_on(text.size() - possible_stop_tail(text, params.stop_strings), token);
     } else if (on_token) {
       on_token(std::string(), token);
     }
