@@ -1,5 +1,10 @@
 // medlora info: what a model folder holds, read from config.json and tokenizer.model without
 // loading the weights.
+// libtorch headers first: Qt's `slots` macro breaks them when it is defined before.
+#include "core/model/model_loader.h"  // includes <torch/nn/module.h> before any Qt header
+#include "core/model/llama_config.h"
+#include "core/tokenizer/tokenizer.h"
+
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,9 +14,6 @@
 #include <stdexcept>
 
 #include "app/cli/cli_command.h"
-#include "core/model/llama_config.h"
-#include "core/model/model_loader.h"
-#include "core/tokenizer/tokenizer.h"
 
 namespace medlora::cli {
 namespace {

@@ -24,7 +24,7 @@ TEST(CliFixture, WriteTinyModelFolder) {
   tokenizer::TokenizerTrainOptions options;
   options.input_files = {work / "corpus.txt"};
   options.output_dir = dir;
-  options.vocab_size = 400;
+  options.vocab_size = 500;
   train_tokenizer(options);
   auto tok = tokenizer::Tokenizer::load(dir);
 
