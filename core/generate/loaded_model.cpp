@@ -1,5 +1,7 @@
 #include "core/generate/loaded_model.h"
 
+#include "core/lora/peft_adapter.h"
+
 #include <stdexcept>
 
 #include "core/model/model_loader.h"
@@ -24,9 +26,7 @@ LoadedModel load_model_for_generation(const std::filesystem::path& model_dir, co
                              std::to_string(loaded.tokenizer->vocab_size()) + " pieces but the model only " +
                              std::to_string(loaded.model->config().vocab_size) +
                              " (the tokenizer belongs to another model)");
-  if (!adapter_dir.empty())
-    throw std::runtime_error(adapter_dir.string() +
-                             ": loading LoRA adapters is not available yet in this build (core/lora has not landed)");
+  if (!adapter_dir.empty()) lora::load_peft_adapter(*loaded.model, adapter_dir);
   return loaded;
 }
 
