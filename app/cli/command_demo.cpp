@@ -2,14 +2,6 @@
 // base model (made once, reused) -> LoRA run on the bundled clinic QA data with live loss lines
 // -> the three clinic test questions answered by the base model and by the adapter -> where
 // the adapter files are.
-#include <QCommandLineParser>
-#include <QDateTime>
-#include <QJsonArray>
-
-#include <chrono>
-#include <cstdio>
-#include <exception>
-
 #include "app/cli/cli_command.h"
 #include "core/data/sample_data.h"
 #include "core/generate/generator.h"
@@ -19,6 +11,14 @@
 #include "core/tokenizer/prompt_template.h"
 #include "core/train/run_config.h"
 #include "core/train/run_setup.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QJsonArray>
+
+#include <chrono>
+#include <cstdio>
+#include <exception>
 
 namespace medlora::cli {
 namespace {

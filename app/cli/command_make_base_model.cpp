@@ -1,13 +1,13 @@
 // medlora make-base-model: the bundled base model (tokenizer + small LLaMA pretrained on the
 // project's own medical text), written as an HF folder.
+#include "app/cli/cli_command.h"
+#include "core/pipeline/base_model_builder.h"
+
 #include <QCommandLineParser>
 #include <QJsonDocument>
 
 #include <cstdio>
 #include <exception>
-
-#include "app/cli/cli_command.h"
-#include "core/pipeline/base_model_builder.h"
 
 namespace medlora::cli {
 namespace {

@@ -1,19 +1,19 @@
 // medlora train --config RUN.json [--resume RUN_DIR] [--max-steps N]
 // Prints one JSON object a line on stdout (metrics and events); the same lines go to
 // output_dir/metrics.jsonl. SIGINT/SIGTERM stop after the current step with a checkpoint.
-#include <QCommandLineParser>
-
-#include <atomic>
-#include <csignal>
-#include <cstdio>
-#include <filesystem>
-
 #include "app/cli/cli_command.h"
 #include "core/train/checkpoint_io.h"
 #include "core/train/metrics_log.h"
 #include "core/train/run_config.h"
 #include "core/train/run_setup.h"
 #include "core/train/train_error.h"
+
+#include <QCommandLineParser>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
 
 namespace medlora::cli {
 namespace {
