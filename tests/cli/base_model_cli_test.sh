@@ -12,7 +12,7 @@ trap 'rm -rf "$WORK"' EXIT
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
-SMALL=(--vocab-size 600 --hidden-size 64 --intermediate-size 128 --layers 2 --heads 4 --kv-heads 2 --seq-len 64 --batch-size 4)
+SMALL=(--vocab-size 2600 --hidden-size 64 --intermediate-size 128 --layers 2 --heads 4 --kv-heads 2 --seq-len 64 --batch-size 4)
 
 "$MEDLORA" make-base-model --help >"$WORK/out" 2>&1 || fail "make-base-model --help exits non-zero"
 grep -q -- "--steps" "$WORK/out" || fail "--help does not list --steps"
@@ -39,7 +39,7 @@ python3 -c "import json,sys; o=json.load(open(sys.argv[1])); assert 'parameters'
   || fail "info --json is not JSON"
 "$MEDLORA" generate --model "$WORK/a" --prompt "高血压患者日常需要注意什么?" --max-new-tokens 8 --temperature 0 --json \
   >"$WORK/gen.json" || fail "generate on the base model failed"
-python3 -c "import json,sys; o=json.load(open(sys.argv[1])); assert len(o['tokens']) > 0" "$WORK/gen.json" \
+python3 -c "import json,sys; o=json.load(open(sys.argv[1])); assert o['tokens'] == 8 and o['text']" "$WORK/gen.json" \
   || fail "generate produced no tokens: $(cat "$WORK/gen.json")"
 
 echo "$((failures == 0 ? 1 : 0)) passed, $failures failed"

@@ -62,7 +62,7 @@ struct Fixture {
   fs::path write_config(const std::string& out) {
     const auto path = dir / (out + ".json");
     std::ofstream(path) << R"({"base_model": "base", "train_file": "train.jsonl", "val_size": 4, "output_dir": ")" << out
-                        << R"(", "template": "clinic-en", "threads": 1,
+                        << R"(", "template": "raw", "threads": 1,
       "lora": {"r": 4, "alpha": 8, "dropout": 0.1},
       "training": {"max_steps": 12, "micro_batch_size": 2, "gradient_accumulation_steps": 2, "learning_rate": 0.003,
                    "logging_steps": 1, "eval_steps": 4, "save_steps": 4, "save_total_limit": 2, "max_length": 64,
