@@ -174,9 +174,15 @@ void PromptTryout::update_buttons() {
 }
 
 void PromptTryout::append_text(const QString& text) {
+  // A model may emit control characters (byte-fallback pieces); they mean nothing on screen
+  // and QTextDocument drops text around some of them.
+  QString shown;
+  shown.reserve(text.size());
+  for (const QChar c : text)
+    if (c.unicode() >= 0x20 || c == QLatin1Char('\n') || c == QLatin1Char('\t')) shown.append(c);
   QTextCursor cursor = output_->textCursor();
   cursor.movePosition(QTextCursor::End);
-  cursor.insertText(text);
+  cursor.insertText(shown);
   output_->verticalScrollBar()->setValue(output_->verticalScrollBar()->maximum());
 }
 
