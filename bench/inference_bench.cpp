@@ -11,6 +11,7 @@
 
 #include "bench/bench_support.h"
 #include "core/model/llama_model.h"
+#include "core/runtime/process_environment.h"
 #include "core/runtime/compute_options.h"
 
 using namespace medlora;
@@ -73,6 +74,7 @@ double decode_seconds(model::LlamaForCausalLM& m, std::vector<int64_t> ids, int6
 }  // namespace
 
 int main(int argc, char** argv) {
+  medlora::runtime::configure_allocator();  // as the medlora executable does
   return bench::run_main([&] {
     bench::Args args(argc, argv);
     const auto what = args.get("case", "prefill");  // prefill | decode_cache | decode_nocache

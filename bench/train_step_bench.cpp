@@ -9,6 +9,7 @@
 
 #include "bench/bench_support.h"
 #include "core/model/llama_model.h"
+#include "core/runtime/process_environment.h"
 #include "core/runtime/compute_options.h"
 
 // The bench builds before and after core/lora and core/train land; it uses them when present.
@@ -105,6 +106,7 @@ StepFlops step_flops(const model::LlamaConfig& c, int64_t batch, int64_t seq) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  medlora::runtime::configure_allocator();  // as the medlora executable does
   return bench::run_main([&] {
     bench::Args args(argc, argv);
     const auto model_name = args.get("model", "fixed");

@@ -11,6 +11,7 @@
 
 int main(int argc, char** argv) {
   medlora::runtime::ensure_openmp_environment(argc, argv);
+  medlora::runtime::configure_allocator();
   QApplication app(argc, argv);
   QApplication::setOrganizationName("MedLoRA");
   QApplication::setApplicationName("MedLoRA Workbench");
