@@ -1,8 +1,10 @@
 #pragma once
 // The `medlora` command line: each sub-command lives in its own file and registers itself
 // here with a static CliRegistration, so main() only dispatches.
+#include <QCommandLineParser>
 #include <QStringList>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,5 +27,10 @@ struct CliRegistration {
 
 // Prints "medlora <command>: <message>" on stderr and returns the exit code for a user error.
 int fail(const QString& command, const QString& message);
+
+// Parses a sub-command's arguments the same way for every command. Returns an exit code when
+// the command is already done: 0 after printing --help, 2 after a one-line error for a bad
+// flag or a stray positional argument. std::nullopt: carry on with the parsed options.
+std::optional<int> parse_arguments(QCommandLineParser& parser, const QStringList& args, const QString& command);
 
 }  // namespace medlora::cli

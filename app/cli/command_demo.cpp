@@ -103,11 +103,7 @@ int run_demo(const QStringList& args) {
   parser.addOption({"base", "Base model folder (default: <models folder>/medlora-base, made if missing).", "DIR"});
   parser.addOption({"out", "Run folder (default: <data folder>/MedLoRA/runs/demo-<time>).", "DIR"});
   parser.addOption({"max-steps", "Stop the LoRA run after N optimiser steps (default: 3 epochs).", "N"});
-  if (!parser.parse(args)) return fail(command, parser.errorText());
-  if (parser.isSet("help")) {
-    std::printf("%s", qPrintable(parser.helpText()));
-    return 0;
-  }
+  if (const auto done = parse_arguments(parser, args, command)) return *done;
   int64_t max_steps = 0;
   if (parser.isSet("max-steps")) {
     bool ok = false;

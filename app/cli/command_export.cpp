@@ -24,13 +24,7 @@ int run_export(const QStringList& args) {
   QCommandLineOption identity("allow-identity", "Write the model even if the adapter changes no weight.");
   QCommandLineOption threads("threads", "CPU threads (default: all cores).", "N", "0");
   parser.addOptions({base, adapter, out, dtype, identity, threads});
-  if (!parser.parse(args)) return fail(command, parser.errorText() + " (medlora export --help)");
-  if (parser.isSet("help")) {
-    std::printf("%s", qPrintable(parser.helpText()));
-    return 0;
-  }
-  if (!parser.positionalArguments().isEmpty())
-    return fail(command, "unexpected argument '" + parser.positionalArguments().first() + "' (medlora export --help)");
+  if (const auto done = parse_arguments(parser, args, command)) return *done;
   for (const auto* option : {&base, &adapter, &out})
     if (!parser.isSet(*option) || parser.value(*option).isEmpty())
       return fail(command, "--" + option->names().first() + " DIR is required (medlora export --help)");

@@ -56,14 +56,8 @@ int run_generate(const QStringList& args) {
       {"stop", "Stop before this text (repeatable).", "S"},
       {"json", "Print one JSON object instead of streaming the text."},
   });
-  if (!parser.parse(args)) return fail(kName, parser.errorText());
-  if (parser.isSet("help")) {
-    std::fputs(qPrintable(parser.helpText()), stdout);
-    return 0;
-  }
+  if (const auto done = parse_arguments(parser, args, kName)) return *done;
   try {
-    if (!parser.positionalArguments().isEmpty())
-      throw std::invalid_argument("unexpected argument \"" + parser.positionalArguments().first().toStdString() + "\"");
     if (!parser.isSet("model")) throw std::invalid_argument("--model DIR is required");
     if (parser.isSet("prompt") == parser.isSet("prompt-file"))
       throw std::invalid_argument("give exactly one of --prompt TEXT and --prompt-file FILE");

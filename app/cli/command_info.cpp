@@ -28,14 +28,8 @@ int run_info(const QStringList& args) {
       {"model", "HF model folder (config.json, safetensors, tokenizer.model).", "DIR"},
       {"json", "Print one JSON object."},
   });
-  if (!parser.parse(args)) return fail(kName, parser.errorText());
-  if (parser.isSet("help")) {
-    std::fputs(qPrintable(parser.helpText()), stdout);
-    return 0;
-  }
+  if (const auto done = parse_arguments(parser, args, kName)) return *done;
   try {
-    if (!parser.positionalArguments().isEmpty())
-      throw std::invalid_argument("unexpected argument \"" + parser.positionalArguments().first().toStdString() + "\"");
     if (!parser.isSet("model")) throw std::invalid_argument("--model DIR is required");
     const std::filesystem::path dir = parser.value("model").toStdString();
     if (!std::filesystem::is_directory(dir)) throw std::invalid_argument(dir.string() + ": no such folder");

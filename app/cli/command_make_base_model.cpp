@@ -45,13 +45,7 @@ int run_make_base_model(const QStringList& args) {
   parser.addOption({"batch-size", "Pretraining batch size (default 8).", "N"});
   parser.addOption({"threads", "Torch threads (default: all cores).", "N"});
   parser.addOption({"json", "Print progress as JSON lines."});
-  if (!parser.parse(args)) return fail(command, parser.errorText());
-  if (parser.isSet("help")) {
-    std::printf("%s", qPrintable(parser.helpText()));
-    return 0;
-  }
-  if (!parser.positionalArguments().isEmpty())
-    return fail(command, "unexpected argument '" + parser.positionalArguments().first() + "'");
+  if (const auto done = parse_arguments(parser, args, command)) return *done;
 
   pipeline::BaseModelOptions options;
   QString error;

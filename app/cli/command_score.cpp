@@ -33,14 +33,8 @@ int run_score(const QStringList& args) {
       {"threads", "CPU threads, 0 = all cores (default 0).", "N", "0"},
       {"json", "Print one JSON object (the only output format)."},
   });
-  if (!parser.parse(args)) return fail(kName, parser.errorText());
-  if (parser.isSet("help")) {
-    std::fputs(qPrintable(parser.helpText()), stdout);
-    return 0;
-  }
+  if (const auto done = parse_arguments(parser, args, kName)) return *done;
   try {
-    if (!parser.positionalArguments().isEmpty())
-      throw std::invalid_argument("unexpected argument \"" + parser.positionalArguments().first().toStdString() + "\"");
     if (!parser.isSet("model")) throw std::invalid_argument("--model DIR is required");
     if (!parser.isSet("text")) throw std::invalid_argument("--text TEXT is required");
     const auto& prompt_template = tokenizer::find_template(parser.value("template").toStdString());

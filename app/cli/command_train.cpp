@@ -37,13 +37,7 @@ int run_train(const QStringList& args) {
   QCommandLineOption resume_option("resume", "Continue the run in RUN_DIR (its output_dir) from its last checkpoint.", "RUN_DIR");
   QCommandLineOption steps_option("max-steps", "Stop after N optimiser steps (overrides training.max_steps).", "N");
   parser.addOptions({config_option, resume_option, steps_option});
-  if (!parser.parse(args)) return fail("train", parser.errorText());
-  if (parser.isSet("help")) {
-    std::printf("%s", qPrintable(parser.helpText()));
-    return 0;
-  }
-  if (!parser.positionalArguments().isEmpty())
-    return fail("train", "unexpected argument '" + parser.positionalArguments().first() + "' (see --help)");
+  if (const auto done = parse_arguments(parser, args, "train")) return *done;
 
   train::RunOverrides overrides;
   std::filesystem::path config_path;

@@ -18,6 +18,18 @@ int fail(const QString& command, const QString& message) {
   return 2;
 }
 
+std::optional<int> parse_arguments(QCommandLineParser& parser, const QStringList& args, const QString& command) {
+  const QString hint = " (see medlora " + command + " --help)";
+  if (!parser.parse(args)) return fail(command, parser.errorText() + hint);
+  if (parser.isSet("help")) {
+    std::fputs(qPrintable(parser.helpText()), stdout);
+    return 0;
+  }
+  if (!parser.positionalArguments().isEmpty())
+    return fail(command, "unexpected argument '" + parser.positionalArguments().first() + "'" + hint);
+  return std::nullopt;
+}
+
 }  // namespace medlora::cli
 
 namespace {
