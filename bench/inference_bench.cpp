@@ -18,31 +18,6 @@ using namespace medlora;
 
 namespace {
 
-// Experiment (--single-row-gemv): a float32 projection fed one row goes through torch::mv
-// (OpenBLAS sgemv streams the weight once) instead of torch::linear, whose sgemm path packs the
-// whole weight matrix on every call. Measures what that change in DenseLinear::forward would give.
-class SingleRowGemvLinear : public model::LinearLayer {
- public:
-  explicit SingleRowGemvLinear(std::shared_ptr<model::DenseLinear> base) : base_(std::move(base)) {
-    register_module("base_layer", base_);
-  }
-  torch::Tensor forward(const torch::Tensor& x) override {
-    const auto& w = base_->weight;
-    if (x.scalar_type() != torch::kFloat || x.numel() != w.size(1)) return base_->forward(x);
-    auto sizes = x.sizes().vec();
-    sizes.back() = w.size(0);
-    auto y = torch::mv(w, x.reshape({-1}));
-    if (base_->bias.defined()) y.add_(base_->bias);
-    return y.view(sizes);
-  }
-  int64_t in_features() const override { return base_->in_features(); }
-  int64_t out_features() const override { return base_->out_features(); }
-  std::shared_ptr<model::DenseLinear> dense() override { return base_; }
-
- private:
-  std::shared_ptr<model::DenseLinear> base_;
-};
-
 int64_t next_token(model::LlamaForCausalLM& m, const torch::Tensor& hidden) {
   return m.logits(hidden.select(1, hidden.size(1) - 1)).argmax(-1).item<int64_t>();
 }
@@ -83,7 +58,6 @@ int main(int argc, char** argv) {
     const int64_t new_tokens = args.get_int("new-tokens", 256);
     const int64_t prompt_tokens = args.get_int("prompt-tokens", 16);
     const int repeats = static_cast<int>(args.get_int("repeats", 3));
-    const bool single_row_gemv = args.flag("single-row-gemv");
     std::vector<int64_t> prefill_lengths;
     for (auto n : {args.get_int("prefill-short", 128), args.get_int("prefill-long", 512)}) prefill_lengths.push_back(n);
     args.check_all_used();
@@ -96,9 +70,6 @@ int main(int argc, char** argv) {
     model::initialize_weights(*m, 0);
     m->to(compute.dtype);
     m->eval();
-    if (single_row_gemv)
-      for (const auto& slot : m->projection_slots())
-        model::LlamaForCausalLM::replace_projection(slot, std::make_shared<SingleRowGemvLinear>((*slot.holder)->dense()));
     c10::InferenceMode inference;
 
     QJsonObject result{{"benchmark", "inference"},
@@ -106,8 +77,7 @@ int main(int argc, char** argv) {
                        {"dtype", QString::fromStdString(runtime::dtype_name(compute.dtype))},
                        {"threads", compute.threads},
                        {"omp_wait_policy", bench::omp_wait_policy()},
-                       {"batch", 1},
-                       {"single_row_gemv", single_row_gemv}};
+                       {"batch", 1}};
     if (what == "prefill") {
       QJsonObject per_length;
       for (int64_t length : prefill_lengths) {

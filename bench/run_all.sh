@@ -98,15 +98,6 @@ for policy in "${POLICIES[@]}"; do
       run_case "train/fixed/$dtype/ckpt-$ckpt/python" "$policy" "$PYTHON" "$HERE/reference/lora_step_reference.py" \
         --model fixed --dtype "$dtype" --threads "$THREADS" "${PYTRAIN[@]}" "${flag[@]}"
     done
-    # Experiment: glibc keeps large blocks instead of mmap/munmap (and page-faulting) them on
-    # every step, as mallopt(M_MMAP_THRESHOLD / M_TRIM_THRESHOLD) at startup would.
-    CASE_ENV="GLIBC_TUNABLES=glibc.malloc.mmap_threshold=268435456:glibc.malloc.trim_threshold=1073741824" \
-      run_case "experiment/malloc-tuned/$dtype/cpp" "$policy" "$BIN/train_step_bench" --model fixed --dtype "$dtype" \
-      --threads "$THREADS" "${TRAIN[@]}"
-    if [ "$QUICK" = 0 ]; then
-      run_case "experiment/single-row-gemv/$dtype/decode_cache" "$policy" "$BIN/inference_bench" --case decode_cache \
-        --dtype "$dtype" --threads "$THREADS" --single-row-gemv "${INF[@]}"
-    fi
   done
 done
 

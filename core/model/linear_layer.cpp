@@ -2,6 +2,8 @@
 
 #include <torch/torch.h>
 
+#include "core/model/single_row_linear.h"
+
 namespace medlora::model {
 
 DenseLinear::DenseLinear(int64_t in_features, int64_t out_features, bool with_bias)
@@ -14,6 +16,9 @@ std::shared_ptr<DenseLinear> DenseLinear::dense() {
   return std::dynamic_pointer_cast<DenseLinear>(torch::nn::Module::shared_from_this());
 }
 
-torch::Tensor DenseLinear::forward(const torch::Tensor& x) { return torch::linear(x, weight, bias); }
+torch::Tensor DenseLinear::forward(const torch::Tensor& x) {
+  if (auto fast = single_row_linear(x, weight, bias)) return *fast;
+  return torch::linear(x, weight, bias);
+}
 
 }  // namespace medlora::model

@@ -3,6 +3,7 @@
 #include <torch/torch.h>
 
 #include "core/model/gradient_checkpoint.h"
+#include "core/model/single_row_linear.h"
 
 namespace medlora::model {
 
@@ -133,7 +134,14 @@ torch::Tensor LlamaForCausalLM::hidden_states(const torch::Tensor& input_ids, KV
 }
 
 torch::Tensor LlamaForCausalLM::logits(const torch::Tensor& hidden) {
-  auto out = lm_head ? lm_head->forward(hidden) : torch::linear(hidden, model->embed_tokens->weight);
+  torch::Tensor out;
+  if (lm_head) {
+    out = lm_head->forward(hidden);
+  } else if (auto fast = single_row_linear(hidden, model->embed_tokens->weight, {})) {
+    out = *fast;
+  } else {
+    out = torch::linear(hidden, model->embed_tokens->weight);
+  }
   return out.to(torch::kFloat);
 }
 
