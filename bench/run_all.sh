@@ -23,7 +23,7 @@ done
 
 BIN="$BUILD_DIR/bin"
 PYTHON="${MEDLORA_BENCH_PYTHON:-/usr/bin/python3}"  # Debian's, with python3-torch
-for exe in matmul_peak_bench inference_bench train_step_bench; do
+for exe in matmul_peak_bench inference_bench train_step_bench dataset_bench; do
   [ -x "$BIN/$exe" ] || { echo "run_all.sh: $BIN/$exe is missing (configure with -DMEDLORA_BUILD_BENCH=ON and build)" >&2; exit 1; }
 done
 "$PYTHON" -c 'import torch' 2>/dev/null || { echo "run_all.sh: $PYTHON cannot import torch (install python3-torch)" >&2; exit 1; }
@@ -108,5 +108,11 @@ if [ "$QUICK" = 0 ]; then
   run_case "train/tinyllama/bfloat16/ckpt-no/python" "$policy" "$PYTHON" "$HERE/reference/lora_step_reference.py" \
     --model tinyllama --dtype bfloat16 --threads "$THREADS" --warmup 1 --steps 3
 fi
+
+# Dataset curation at two sizes (time per record must stay flat from the small to the large).
+if [ "$QUICK" = 1 ]; then DATASET_SIZES=(2000 10000); else DATASET_SIZES=(10000 100000); fi
+for n in "${DATASET_SIZES[@]}"; do
+  run_case "dataset/$n" "${OMP_WAIT_POLICY:-default}" "$BIN/dataset_bench" --records "$n"
+done
 
 "$PYTHON" "$HERE/summarize_results.py" "$CASES" --quick "$QUICK" --threads "$THREADS" --output "$OUT_DIR/results.json"

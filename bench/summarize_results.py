@@ -10,7 +10,7 @@ import tempfile
 LLAMA_CPP_DECODE = {"float32": 235.0, "bfloat16": 460.0}  # tokens/s, batch 1, 2 threads, this machine
 PYTHON_REFERENCE_NOTE = {"bfloat16": 1680.0, "float32": 975.0}  # DESIGN.md's figures, tokens/s
 GOALS = {"decode_cache_speedup": 5.0, "train_ratio_bfloat16": 1.3, "train_ratio_float32": 1.0,
-         "tinyllama_peak_rss_gib": 3.0}
+         "tinyllama_peak_rss_gib": 3.0, "dataset_100k_seconds": 15.0}
 GIB = 1024.0 ** 3
 
 
@@ -137,21 +137,25 @@ def main():
     if tiny and "cpp" in tiny:
         goals["tinyllama_peak_rss_le_3GiB"] = tiny["cpp"]["peak_rss_gib"] <= GOALS["tinyllama_peak_rss_gib"]
 
-    experiments = {}
+    # Dataset curation: import + clean + near-dedup at two sizes; time per record must stay flat.
+    curation = {}
     for (name, p), r in results.items():
-        if not name.startswith("experiment/"):
-            continue
-        _, what, d, side = name.split("/")
-        entry = {"policy": p, "result": r}
-        if "tokens_per_second" in r:
-            py = results.get((f"train/fixed/{d}/ckpt-no/python", p))
-            cpp = results.get((f"train/fixed/{d}/ckpt-no/cpp", p))
-            entry["ratio_to_python"] = ratio(r["tokens_per_second"], py and py["tokens_per_second"])
-            entry["ratio_to_plain_cpp"] = ratio(r["tokens_per_second"], cpp and cpp["tokens_per_second"])
-        if "decode_tokens_per_second" in r:
-            base = results.get((f"inference/{d}/decode_cache", p))
-            entry["ratio_to_plain_decode"] = ratio(r["decode_tokens_per_second"], base and base["decode_tokens_per_second"])
-        experiments[f"{what}/{d}/{side}/{p}"] = entry
+        if name.startswith("dataset/"):
+            curation[str(r["records"])] = r
+    if curation:
+        sizes = sorted(curation, key=int)
+        small, large = curation[sizes[0]], curation[sizes[-1]]
+        headline["dataset_curation"] = {
+            "records": [int(x) for x in sizes],
+            "total_seconds": {x: curation[x]["total_seconds"] for x in sizes},
+            "microseconds_per_record": {x: curation[x]["microseconds_per_record"] for x in sizes},
+            "per_record_ratio_large_to_small": ratio(large["microseconds_per_record"], small["microseconds_per_record"]),
+            "recall": large["recall"], "false_merge_rate": large["false_merge_rate"]}
+        if int(sizes[-1]) >= 100000:
+            goals["dataset_100k_under_15s"] = large["total_seconds"] < GOALS["dataset_100k_seconds"]
+        goals["dataset_time_per_record_flat"] = headline["dataset_curation"]["per_record_ratio_large_to_small"] <= 1.5
+        goals["dataset_near_dup_recall_ge_95pct"] = large["recall"] >= 0.95
+        goals["dataset_false_merges_lt_1pct"] = large["false_merge_rate"] < 0.01
 
     load = os.getloadavg()
     document = {
@@ -167,7 +171,7 @@ def main():
         "inference": inference,
         "training": training,
         "tinyllama": tiny,
-        "experiments": experiments,
+        "dataset_curation": curation,
         "errors": errors,
         "cases": records,
     }

@@ -7,6 +7,8 @@
 #include "core/train/run_config.h"
 #include "core/train/run_setup.h"
 #include "core/train/train_error.h"
+#include "core/store/training_run_recorder.h"
+#include "core/store/workspace.h"
 
 #include <QCommandLineParser>
 
@@ -36,7 +38,8 @@ int run_train(const QStringList& args) {
   QCommandLineOption config_option("config", "The run config (RUN.json).", "RUN.json");
   QCommandLineOption resume_option("resume", "Continue the run in RUN_DIR (its output_dir) from its last checkpoint.", "RUN_DIR");
   QCommandLineOption steps_option("max-steps", "Stop after N optimiser steps (overrides training.max_steps).", "N");
-  parser.addOptions({config_option, resume_option, steps_option});
+  QCommandLineOption workspace_option("workspace", "Also record the run (metrics, checkpoints, status) in workspace W.", "W");
+  parser.addOptions({config_option, resume_option, steps_option, workspace_option});
   if (const auto done = parse_arguments(parser, args, "train")) return *done;
 
   train::RunOverrides overrides;
@@ -61,20 +64,31 @@ int run_train(const QStringList& args) {
   }
 
   bool error_reported = false;
+  std::unique_ptr<store::Workspace> workspace;
+  std::unique_ptr<store::TrainingRunRecorder> recorder;
   train::TrainerCallbacks callbacks;
   callbacks.on_line = [&](const QJsonObject& line) {
     if (line.value("event") == "error") error_reported = true;
     print_line(line);
+    if (recorder) recorder->record(line);
   };
   callbacks.cancel = &g_stop_requested;
   std::signal(SIGINT, request_stop);
   std::signal(SIGTERM, request_stop);
   try {
     auto config = train::RunConfig::from_json_file(config_path);
+    if (parser.isSet(workspace_option)) {
+      workspace = std::make_unique<store::Workspace>(parser.value(workspace_option).toStdString());
+      const auto folder = std::filesystem::absolute(config.output_dir).string();
+      const auto config_json = train::json_line(config.to_json());
+      recorder = std::make_unique<store::TrainingRunRecorder>(*workspace, config.output_dir.filename().string(), folder,
+                                                              config_json, !overrides.resume_from.empty());
+    }
     train::run_training(config, overrides, callbacks);
     return 0;
   } catch (const std::exception& e) {
     if (!error_reported) print_line({{"event", "error"}, {"message", e.what()}});
+    if (recorder) recorder->close("failed");
     return fail("train", e.what());
   }
 }
