@@ -3,14 +3,15 @@
 //
 // Exact: records whose normalise_for_hash(instruction, input, output) are equal.
 // Near: MinHash over the set of character shingles (code points, so Chinese works) of the
-// normalised instruction+input+output; one 64-bit hash per shingle, one-permutation hashing
-// with densification gives `num_hashes` values; LSH with `bands` bands proposes candidates,
-// a candidate pair is kept when its estimated Jaccard similarity >= threshold, and kept
-// pairs (see prompt_threshold) are joined with union-find. Buckets are never expanded into all pairs when large:
-// members beyond a small cap are compared with the bucket's first members only.
+// normalised instruction+input+output: one 64-bit rolling hash per shingle, one-permutation
+// hashing with densification gives `num_hashes` values; LSH with `bands` bands proposes
+// candidates; a candidate pair is joined (union-find) when its estimated Jaccard similarity
+// >= threshold and its prompts match (prompt_threshold). Buckets are never expanded into all
+// pairs when large: members beyond a small cap are compared with the bucket's first members.
 // Each group keeps its earliest record, or the earliest one with prefer_keep[i] == true
 // (e.g. doctor-approved). Exact duplicates are removed before the near pass, so a record
-// appears in at most one group.
+// appears in at most one group. Signatures are computed on `threads` threads; the result
+// does not depend on the thread count.
 #include <cstdint>
 #include <functional>
 #include <vector>
@@ -22,7 +23,8 @@ namespace medlora::data {
 struct NearDupOptions {
   // Estimated Jaccard similarity of the character shingles of the whole record. 0.55 with the
   // prompt check finds ~99 % of planted MedQuAD copies (2 % typos, word swaps, spacing, an
-  // appended sentence) and merges no distinct records that differ (dedup_accuracy_test.cpp).
+  // appended sentence) and merges no records that ask different questions
+  // (dedup_accuracy_test.cpp).
   double threshold = 0.55;
   int shingle = 5;         // code points per shingle
   int num_hashes = 128;    // signature length; must be a multiple of `bands`

@@ -105,7 +105,11 @@ std::vector<std::string> schema_v1() {
            status TEXT NOT NULL DEFAULT 'created',
            started_at TEXT NOT NULL DEFAULT '',
            finished_at TEXT NOT NULL DEFAULT '',
-           best_eval_loss REAL))",
+           best_eval_loss REAL,
+           pid INTEGER,
+           notes TEXT NOT NULL DEFAULT '',
+           tags TEXT NOT NULL DEFAULT '',
+           adapter_id INTEGER REFERENCES adapters(id) ON DELETE SET NULL))",
       R"(CREATE TABLE run_metrics (
            id INTEGER PRIMARY KEY,
            run_id INTEGER NOT NULL REFERENCES training_runs(id) ON DELETE CASCADE,

@@ -1,9 +1,11 @@
 #include "core/store/run_repository.h"
 
 #include <QSqlQuery>
+#include <QStringList>
 #include <QVariant>
 #include <filesystem>
 
+#include "core/store/store_error.h"
 #include "core/store/transaction.h"
 #include "core/store/workspace.h"
 
@@ -19,7 +21,8 @@ std::optional<double> optional_real(const QVariant& value) {
 
 QVariant nullable(std::optional<double> value) { return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::Double)); }
 
-constexpr const char* kRunColumns = "id, name, folder, config, status, started_at, finished_at, best_eval_loss";
+constexpr const char* kRunColumns =
+    "id, name, folder, config, status, started_at, finished_at, best_eval_loss, pid, notes, tags, adapter_id";
 
 TrainingRun run_from(const QSqlQuery& query) {
   TrainingRun run;
@@ -31,6 +34,10 @@ TrainingRun run_from(const QSqlQuery& query) {
   run.started_at = query.value(5).toString().toStdString();
   run.finished_at = query.value(6).toString().toStdString();
   run.best_eval_loss = optional_real(query.value(7));
+  if (!query.value(8).isNull()) run.pid = query.value(8).toLongLong();
+  run.notes = query.value(9).toString().toStdString();
+  for (const auto& tag : query.value(10).toString().split(',', Qt::SkipEmptyParts)) run.tags.push_back(tag.toStdString());
+  if (!query.value(11).isNull()) run.adapter_id = query.value(11).toLongLong();
   return run;
 }
 
@@ -75,6 +82,47 @@ void RunRepository::set_status(int64_t run_id, const std::string& status) {
   query.addBindValue(q(status));
   query.addBindValue(qint64(run_id));
   ws_.exec(query);
+}
+
+void RunRepository::set_pid(int64_t run_id, int64_t pid) {
+  auto query = ws_.prepare("UPDATE training_runs SET pid = ? WHERE id = ?");
+  query.addBindValue(qint64(pid));
+  query.addBindValue(qint64(run_id));
+  ws_.exec(query);
+}
+
+void RunRepository::set_notes(int64_t run_id, const std::string& notes) {
+  auto query = ws_.prepare("UPDATE training_runs SET notes = ? WHERE id = ?");
+  query.addBindValue(q(notes));
+  query.addBindValue(qint64(run_id));
+  ws_.exec(query);
+}
+
+void RunRepository::set_tags(int64_t run_id, const std::vector<std::string>& tags) {
+  QStringList words;
+  for (const auto& tag : tags) {
+    if (tag.empty() || tag.find(',') != std::string::npos)
+      throw StoreError("a run tag must be a non-empty word without commas, got '" + tag + "'");
+    words << q(tag);
+  }
+  auto query = ws_.prepare("UPDATE training_runs SET tags = ? WHERE id = ?");
+  query.addBindValue(words.join(','));
+  query.addBindValue(qint64(run_id));
+  ws_.exec(query);
+}
+
+void RunRepository::set_adapter(int64_t run_id, int64_t adapter_id) {
+  auto query = ws_.prepare("UPDATE training_runs SET adapter_id = ? WHERE id = ?");
+  query.addBindValue(qint64(adapter_id));
+  query.addBindValue(qint64(run_id));
+  ws_.exec(query);
+}
+
+bool RunRepository::delete_run(int64_t run_id) {
+  auto query = ws_.prepare("DELETE FROM training_runs WHERE id = ?");
+  query.addBindValue(qint64(run_id));
+  ws_.exec(query);
+  return query.numRowsAffected() > 0;
 }
 
 void RunRepository::finish(int64_t run_id, const std::string& status, std::optional<double> best_eval_loss) {

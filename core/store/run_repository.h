@@ -20,6 +20,10 @@ struct TrainingRun {
   std::string started_at;
   std::string finished_at;  // empty while running
   std::optional<double> best_eval_loss;
+  std::optional<int64_t> pid;  // the `medlora train` process writing it (to re-attach or call it interrupted)
+  std::string notes;
+  std::vector<std::string> tags;
+  std::optional<int64_t> adapter_id;  // the adapter registered from this run (see ModelRegistry)
 };
 
 struct MetricPoint {
@@ -45,6 +49,13 @@ class RunRepository {
   std::optional<TrainingRun> find(int64_t run_id) const;
   std::vector<TrainingRun> list() const;  // newest first
   void set_status(int64_t run_id, const std::string& status);
+  void set_pid(int64_t run_id, int64_t pid);
+  void set_notes(int64_t run_id, const std::string& notes);
+  // Tags are short words without commas; StoreError otherwise.
+  void set_tags(int64_t run_id, const std::vector<std::string>& tags);
+  void set_adapter(int64_t run_id, int64_t adapter_id);
+  // Deletes the run's rows (metrics and checkpoints with it); the folder is the caller's business.
+  bool delete_run(int64_t run_id);
   // Status, finished_at = now, and the best evaluation loss when there was one.
   void finish(int64_t run_id, const std::string& status, std::optional<double> best_eval_loss);
 

@@ -4,6 +4,8 @@
 
 #include <span>
 
+#include <unistd.h>
+
 namespace medlora::store {
 namespace {
 
@@ -20,10 +22,12 @@ TrainingRunRecorder::TrainingRunRecorder(Workspace& workspace, const std::string
     if (auto existing = runs_.find_by_folder(folder)) {
       run_id_ = existing->id;
       runs_.set_status(run_id_, "running");
+      runs_.set_pid(run_id_, static_cast<int64_t>(::getpid()));
       return;
     }
   }
   run_id_ = runs_.create_run(name, folder, config_json);
+  runs_.set_pid(run_id_, static_cast<int64_t>(::getpid()));
 }
 
 void TrainingRunRecorder::record(const QJsonObject& line) {

@@ -12,6 +12,8 @@
 #include <map>
 
 #include "core/model/model_loader.h"
+#include "core/store/run_repository.h"
+#include "core/store/workspace.h"
 #include "core/tokenizer/tokenizer_trainer.h"
 #include "core/train/checkpoint_io.h"
 #include "tests/support/temp_dir.h"
@@ -99,7 +101,9 @@ TEST(TrainCliSlowTest, KilledRunResumesAndFollowsTheSameLosses) {
   // Killed with SIGKILL once the first checkpoint is announced.
   const auto config = f.write_config("run");
   QProcess victim;
-  victim.start(medlora_bin(), {"train", "--config", QString::fromStdString(config.string())});
+  // Both halves record into one workspace: the resumed run must continue the same row.
+  const auto workspace_file = QString::fromStdString((f.dir / "runs.mlw").string());
+  victim.start(medlora_bin(), {"train", "--config", QString::fromStdString(config.string()), "--workspace", workspace_file});
   ASSERT_TRUE(victim.waitForStarted());
   bool killed = false;
   std::string seen;
@@ -119,7 +123,8 @@ TEST(TrainCliSlowTest, KilledRunResumesAndFollowsTheSameLosses) {
   ASSERT_FALSE(list_checkpoints(f.dir / "run").empty());
 
   QProcess resumed;
-  resumed.start(medlora_bin(), {"train", "--resume", QString::fromStdString((f.dir / "run").string())});
+  resumed.start(medlora_bin(),
+                {"train", "--resume", QString::fromStdString((f.dir / "run").string()), "--workspace", workspace_file});
   ASSERT_TRUE(resumed.waitForFinished(300000));
   const auto out = resumed.readAllStandardOutput().toStdString();
   ASSERT_EQ(resumed.exitCode(), 0) << resumed.readAllStandardError().toStdString();
@@ -130,6 +135,16 @@ TEST(TrainCliSlowTest, KilledRunResumesAndFollowsTheSameLosses) {
   for (const auto& [step, loss] : reference_losses) EXPECT_NEAR(losses.at(step), loss, 1e-6 * std::max(1.0, loss)) << step;
   EXPECT_TRUE(fs::exists(f.dir / "run" / "adapter" / "adapter_model.safetensors"));
   EXPECT_LE(list_checkpoints(f.dir / "run").size(), 2u);
+
+  store::Workspace workspace(workspace_file.toStdString());
+  store::RunRepository runs(workspace);
+  const auto recorded = runs.list();
+  ASSERT_EQ(recorded.size(), 1u);
+  EXPECT_EQ(recorded[0].status, "finished");
+  const auto train_loss = runs.metric(recorded[0].id, "train", "loss");
+  ASSERT_EQ(train_loss.size(), reference_losses.size());
+  for (const auto& point : train_loss) EXPECT_NEAR(point.value, reference_losses.at(point.step), 1e-6 * std::max(1.0, point.value));
+  EXPECT_FALSE(runs.checkpoints(recorded[0].id).empty());
 }
 
 }  // namespace
