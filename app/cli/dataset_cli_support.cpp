@@ -4,11 +4,13 @@
 #include <QJsonDocument>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <stdexcept>
 
 #include "app/cli/cli_command.h"
 #include "core/store/dataset_transfer.h"
 #include "core/store/workspace.h"
+#include "core/store/workspace_location.h"
 
 namespace medlora::cli::dataset {
 namespace {
@@ -44,14 +46,19 @@ std::vector<SubCommand>& sub_commands() {
 
 void add_common_options(QCommandLineParser& parser, bool with_dataset) {
   parser.addHelpOption();
-  parser.addOption({"workspace", "The workspace file (created when missing).", "W"});
+  parser.addOption({"workspace",
+                    "The workspace file (created when missing; default: the workbench's, " +
+                        QString::fromStdString(store::default_workspace_path().string()) + ").",
+                    "W"});
   parser.addOption({"json", "Print one JSON object."});
   if (with_dataset) parser.addOption({"dataset", "Dataset id or name (see medlora dataset list).", "ID"});
 }
 
 std::unique_ptr<store::Workspace> open_workspace(const QCommandLineParser& parser) {
-  if (!parser.isSet("workspace")) throw std::invalid_argument("--workspace W is required");
-  return std::make_unique<store::Workspace>(parser.value("workspace").toStdString());
+  const std::filesystem::path file =
+      parser.isSet("workspace") ? std::filesystem::path(parser.value("workspace").toStdString()) : store::default_workspace_path();
+  if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
+  return std::make_unique<store::Workspace>(file.string());
 }
 
 int64_t dataset_option(const QCommandLineParser& parser, store::Workspace& workspace) {

@@ -16,7 +16,7 @@ namespace medlora::cli::dataset {
 
 // Adds --workspace, --json and (when `with_dataset`) --dataset.
 void add_common_options(QCommandLineParser& parser, bool with_dataset);
-// Opens --workspace (required; created when missing). Throws std::invalid_argument when absent.
+// Opens --workspace, or the default workspace (created when missing).
 std::unique_ptr<store::Workspace> open_workspace(const QCommandLineParser& parser);
 // The --dataset id or name, resolved in `workspace`.
 int64_t dataset_option(const QCommandLineParser& parser, store::Workspace& workspace);

@@ -38,6 +38,10 @@ int main(int argc, char** argv) {
       "models-dir", QApplication::translate("main", "Use DIR as the models folder for this session (not saved)."),
       "DIR");
   parser.addOption(models_dir_option);
+  QCommandLineOption workspace_option(
+      "workspace", QApplication::translate("main", "Open workspace FILE for this session (created when missing; not saved)."),
+      "FILE");
+  parser.addOption(workspace_option);
   parser.process(app);
 
   medlora::ui::MainWindow window(*store, languages);
@@ -50,6 +54,8 @@ int main(int argc, char** argv) {
     }
     window.use_models_dir_for_session(dir);
   }
+  if (parser.isSet(workspace_option) && !window.open_workspace(parser.value(workspace_option), /*remember=*/false))
+    return 2;
   window.show();
   return app.exec();
 }

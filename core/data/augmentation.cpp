@@ -3,6 +3,7 @@
 #include <random>
 #include <set>
 #include <stdexcept>
+#include <string>
 
 #include "core/data/keyword_matcher.h"
 #include "core/data/term_dictionary.h"

@@ -1,8 +1,10 @@
 #include "core/data/category_tagger.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <set>
 #include <stdexcept>
+#include <string>
 
 #include "core/data/keyword_matcher.h"
 

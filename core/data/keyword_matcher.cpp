@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <deque>
+#include <string>
+#include <utility>
 #include <stdexcept>
 
 namespace medlora::data {

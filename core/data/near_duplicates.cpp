@@ -16,12 +16,13 @@
 #include "core/data/utf8_text.h"
 
 // Tuning notes (tests/core/data/dedup_accuracy_test.cpp plants perturbed MedQuAD copies):
-// with character 5-shingles a typo touches up to 5 shingles, so a copy with 2 % of its
-// characters changed, two swapped words and an appended sentence keeps a Jaccard similarity of
-// only ~0.65-0.8; the default threshold is therefore 0.55. That alone would merge MedQuAD's
-// templated records wholesale (one boilerplate answer for fifty cancers, Jaccard 0.9+), which
-// the prompt check stops: they ask about different things. 32 bands of 4 rows propose a pair
-// at Jaccard 0.55 with probability 0.95, at 0.6 with 0.99.
+// with character 5-shingles a typo touches up to 5 shingles, so a copy with 2-3 % of its
+// characters changed, a few swapped words and an appended sentence keeps a Jaccard similarity
+// of only ~0.55-0.8; the default threshold is therefore 0.5 (recall: 99 % at 2 % typos, 98 % at
+// 3 %, 94 % at 4 %). That alone would merge MedQuAD's templated records wholesale (one
+// boilerplate answer for fifty cancers, Jaccard 0.9+), which the prompt check stops: they ask
+// about different things. 32 bands of 4 rows propose a pair at Jaccard 0.5 with probability
+// 0.87, at 0.6 with 0.99, at 0.3 with 0.23 (those candidates cost one signature comparison).
 
 namespace medlora::data {
 namespace {
@@ -74,7 +75,7 @@ class MinHasher {
     mins_.resize(k_);
   }
 
-  bool sign(const std::u32string& text, uint32_t* out) {
+  bool sign(const std::u32string& text, uint16_t* out) {
     std::fill(mins_.begin(), mins_.end(), std::numeric_limits<uint64_t>::max());
     const size_t n = text.size();
     if (n == 0) return false;
@@ -101,7 +102,9 @@ class MinHasher {
       uint64_t value = mins_[b];
       for (uint64_t attempt = 0; value == std::numeric_limits<uint64_t>::max(); ++attempt)
         value = mins_[fast_range(mix64(seed_ ^ (uint64_t{b} << 32 | attempt)), k_)];
-      out[b] = static_cast<uint32_t>(value ^ (value >> 32));
+      // 16 bits per value: two different minima agree by chance once in 65,536 comparisons, a
+      // bias the threshold never notices, and the signatures take half the memory to scan.
+      out[b] = static_cast<uint16_t>(mix64(value) >> 48);
     }
     return true;
   }
@@ -130,7 +133,7 @@ void normalised_prompt(const RecordText& record, std::u32string& buf) {
 }
 
 // How many of the k signature values agree; written in blocks of 16 so the compiler vectorises it.
-size_t equal_values(const uint32_t* a, const uint32_t* b, size_t k) {
+size_t equal_values(const uint16_t* a, const uint16_t* b, size_t k) {
   size_t equal = 0, h = 0;
   for (; h + 16 <= k; h += 16) {
     unsigned block = 0;
@@ -163,7 +166,7 @@ class UnionFind {
 };
 
 struct SignaturePhase {
-  std::vector<uint32_t> signatures;  // num_hashes per record
+  std::vector<uint16_t> signatures;  // num_hashes per record
   std::vector<uint64_t> hashes;      // exact-duplicate key per record
   std::vector<uint8_t> has_signature;
   std::vector<PromptKey> prompt_keys;  // when the prompt check is on
@@ -341,7 +344,7 @@ DedupResult find_duplicates(const std::vector<RecordText>& records, const NearDu
     keys.clear();
     for (size_t i = 0; i < n; ++i) {
       if (!phase.has_signature[i] || is_exact_dup[i]) continue;
-      const uint32_t* s = &phase.signatures[i * k + band * rows];
+      const uint16_t* s = &phase.signatures[i * k + band * rows];
       uint64_t h = mix64(band + 0x51ED27ULL);
       for (size_t r = 0; r < rows; ++r) h = mix64(h ^ (s[r] + (uint64_t{r} << 32)));
       keys.emplace_back(h, static_cast<uint32_t>(i));

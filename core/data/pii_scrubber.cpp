@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <chrono>
 #include <stdexcept>
+#include <string>
+#include <utility>
 
 #include "core/data/pii_scanners.h"
 

@@ -1,8 +1,7 @@
 #include "core/data/term_standardiser.h"
 
 #include <algorithm>
-#include <map>
-#include <stdexcept>
+#include <string>
 
 #include "core/data/keyword_matcher.h"
 #include "core/data/term_dictionary.h"

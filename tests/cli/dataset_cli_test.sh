@@ -91,8 +91,10 @@ check "stats counts approvals" "[ \"\$(field $WORK/stats.json 'j[\"status\"][\"a
 check "stats counts maskings" "[ \"\$(field $WORK/stats.json 'sum(j[\"pii_maskings\"].values())')\" = 5 ]"
 
 # --- error paths: one line, non-zero ---
-"$MEDLORA" dataset export --dataset 1 --out x.jsonl >/dev/null 2>"$WORK/err1"; rc=$?
-check "missing --workspace is a usage error" "[ $rc = 2 ] && grep -q -- '--workspace' $WORK/err1"
+MEDLORA_WORKSPACE="$WORK/default.medlora" "$MEDLORA" dataset list --json >"$WORK/default.json"
+check "without --workspace the default workspace is used" "[ -f $WORK/default.medlora ] && grep -q datasets $WORK/default.json"
+"$MEDLORA" dataset export --workspace "$W" --dataset planted >/dev/null 2>"$WORK/err1"; rc=$?
+check "missing --out is a usage error" "[ $rc = 2 ] && grep -q -- '--out' $WORK/err1"
 "$MEDLORA" dataset stats --workspace "$W" --dataset nosuch >/dev/null 2>"$WORK/err2"; rc=$?
 check "unknown dataset names the known ones" "[ $rc != 0 ] && grep -q \"'planted'\" $WORK/err2"
 "$MEDLORA" dataset import --workspace "$W" "$WORK/missing.jsonl" >/dev/null 2>"$WORK/err3"; rc=$?

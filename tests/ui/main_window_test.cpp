@@ -9,6 +9,8 @@
 #include <QLabel>
 #include <QListView>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QTimer>
 #include <QSettings>
 #include <QSet>
 #include <QTemporaryDir>
@@ -37,6 +39,7 @@ class MainWindowTest : public QObject {
     store_->setValue("compute/dtype", "float32");
     store_->setValue("compute/threads", 1);
     store_->setValue("ui/language", "en");
+    store_->setValue("workspace/file", tmp_.filePath("workspace.medlora"));
     languages_.apply("en");
   }
 
@@ -45,9 +48,10 @@ class MainWindowTest : public QObject {
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(window.windowTitle(), QString("MedLoRA Workbench"));
-    QCOMPARE(window.panel_count(), 1);
-    QCOMPARE(window.side_bar()->count(), 1);
+    QVERIFY(window.panel_count() >= 2);
+    QCOMPARE(window.side_bar()->count(), window.panel_count());
     QCOMPARE(window.side_bar()->item(0)->text(), QString("Models"));
+    QCOMPARE(window.side_bar()->item(1)->text(), QString("Datasets"));
     QCOMPARE(static_cast<QWidget*>(window.current_panel()), static_cast<QWidget*>(window.models_panel()));
 
     auto* list = window.models_panel()->model_list();
@@ -76,6 +80,28 @@ class MainWindowTest : public QObject {
     for (QAction* a : window.findChildren<QAction*>())
       if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_1)) found = true;
     QVERIFY(found);
+  }
+
+  void workspace_opens_from_the_settings_and_can_be_switched() {
+    ui::MainWindow window(*store_, languages_);
+    QCOMPARE(window.workspace_file(), tmp_.filePath("workspace.medlora"));
+    QVERIFY(QFileInfo::exists(tmp_.filePath("workspace.medlora")));
+    QSignalSpy changed(&window, &ui::MainWindow::workspace_changed);
+    QVERIFY(window.open_workspace(tmp_.filePath("other.medlora"), /*remember=*/false));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(window.workspace_file(), tmp_.filePath("other.medlora"));
+    // A file that is not a workspace is refused and the current one stays.
+    QFile junk(tmp_.filePath("junk.medlora"));
+    QVERIFY(junk.open(QIODevice::WriteOnly));
+    junk.write(QByteArray(4096, 'x'));
+    junk.close();
+    QTimer::singleShot(0, [] {
+      for (QWidget* w : QApplication::topLevelWidgets())
+        if (auto* box = qobject_cast<QMessageBox*>(w)) box->accept();
+    });
+    QVERIFY(!window.open_workspace(tmp_.filePath("junk.medlora"), false));
+    QCOMPARE(window.workspace_file(), tmp_.filePath("other.medlora"));
+    QCOMPARE(changed.count(), 1);
   }
 
   void language_switch_changes_visible_strings() {

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "core/model/model_catalog.h"
+#include "core/store/workspace_location.h"
 
 namespace medlora::ui {
 
@@ -26,6 +27,7 @@ WorkbenchSettings WorkbenchSettings::load(const QSettings& settings) {
                                 "\" in " + settings.fileName().toStdString() +
                                 " is not a number (use 0 for all cores)");
   s.language = settings.value("ui/language", s.language).toString();
+  s.workspace_file = settings.value("workspace/file", s.workspace_file).toString();
   try {
     s.validate();
   } catch (const std::invalid_argument& e) {
@@ -43,6 +45,7 @@ void WorkbenchSettings::save(QSettings& settings) const {
   settings.setValue("compute/dtype", dtype);
   settings.setValue("compute/threads", threads);
   settings.setValue("ui/language", language);
+  settings.setValue("workspace/file", workspace_file);
   settings.sync();
 }
 
@@ -60,6 +63,11 @@ void WorkbenchSettings::validate() const {
 QString WorkbenchSettings::effective_models_dir() const {
   if (!models_dir.isEmpty()) return models_dir;
   return QString::fromStdString(model::ModelCatalog::default_models_dir().string());
+}
+
+QString WorkbenchSettings::effective_workspace_file() const {
+  if (!workspace_file.isEmpty()) return workspace_file;
+  return QString::fromStdString(store::default_workspace_path().string());
 }
 
 runtime::ComputeOptions WorkbenchSettings::compute() const {

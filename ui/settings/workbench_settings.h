@@ -19,6 +19,7 @@ struct WorkbenchSettings {
   QString dtype = "auto";      // auto | float32 | bfloat16 | float16
   int threads = 0;             // 0 = all cores
   QString language;            // "" = follow the system locale, else "zh_CN" / "en"
+  QString workspace_file;      // empty: store::default_workspace_path()
 
   // Reads from `settings`; throws std::invalid_argument naming the key, the bad value and
   // the accepted values.
@@ -29,6 +30,8 @@ struct WorkbenchSettings {
 
   // The models folder in force (models_dir or the default).
   QString effective_models_dir() const;
+  // The workspace in force (workspace_file or the default the CLI shares).
+  QString effective_workspace_file() const;
   // resolve_compute() of device/dtype/threads (throws for CUDA without a GPU etc.).
   runtime::ComputeOptions compute() const;
 

@@ -2,6 +2,9 @@
 
 #include <QActionGroup>
 #include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QKeySequence>
@@ -11,7 +14,9 @@
 #include <QStatusBar>
 #include <QTimer>
 
+#include "core/store/workspace.h"
 #include "ui/about/about_dialog.h"
+#include "ui/datasets/datasets_panel.h"
 #include "ui/models/models_panel.h"
 #include "ui/settings/settings_dialog.h"
 #include "ui/shell/compute_status_widget.h"
@@ -26,6 +31,7 @@ MainWindow::MainWindow(QSettings& store, LanguageManager& languages, QWidget* pa
       languages_(languages),
       side_bar_(new QListWidget(this)),
       stack_(new QStackedWidget(this)),
+      workspace_label_(new QLabel(this)),
       compute_status_(new ComputeStatusWidget(this)) {
   setObjectName("main_window");
   setWindowIcon(QIcon(":/icons/models.png"));
@@ -49,6 +55,8 @@ MainWindow::MainWindow(QSettings& store, LanguageManager& languages, QWidget* pa
   layout->addWidget(side_bar_);
   layout->addWidget(stack_, 1);
   setCentralWidget(central);
+  workspace_label_->setObjectName("workspace_label");
+  statusBar()->addPermanentWidget(workspace_label_);
   statusBar()->addPermanentWidget(compute_status_);
 
   build_menus();
@@ -56,6 +64,11 @@ MainWindow::MainWindow(QSettings& store, LanguageManager& languages, QWidget* pa
   // The panels, in side-bar order. A new panel is one line here.
   models_panel_ = new ModelsPanel(this);
   add_panel(models_panel_);
+  workspace_file_ = QFileInfo(settings_.effective_workspace_file()).absoluteFilePath();
+  QDir().mkpath(QFileInfo(workspace_file_).absolutePath());
+  auto* datasets = new DatasetsPanel(workspace_file_, this);
+  add_panel(datasets);
+  connect(this, &MainWindow::workspace_changed, datasets, [datasets](const QString& file) { datasets->open_workspace(file); });
 
   connect(models_panel_, &ModelsPanel::added_folders_changed, this, [this](const QStringList& folders) {
     settings_.added_model_folders = folders;
@@ -87,6 +100,8 @@ void MainWindow::build_menus() {
   file_menu_ = menuBar()->addMenu(QString());
   add_model_action_ = file_menu_->addAction(QIcon(":/icons/add_folder.png"), QString());
   add_model_action_->setShortcut(QKeySequence::Open);
+  open_workspace_action_ = file_menu_->addAction(QString(), this, &MainWindow::choose_workspace);
+  open_workspace_action_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
   settings_action_ = file_menu_->addAction(QIcon(":/icons/settings.png"), QString(), this, &MainWindow::open_settings);
   settings_action_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
   settings_action_->setMenuRole(QAction::PreferencesRole);
@@ -193,6 +208,33 @@ void MainWindow::open_settings() {
   if (language_changed) switch_language(chosen.language);
 }
 
+bool MainWindow::open_workspace(const QString& file, bool remember) {
+  const QString path = QFileInfo(file).absoluteFilePath();
+  try {
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    store::Workspace probe(path.toStdString());  // creates, migrates, or says why it cannot
+  } catch (const std::exception& e) {
+    QMessageBox::warning(this, tr("Workspace"), QString::fromStdString(e.what()));
+    return false;
+  }
+  workspace_file_ = path;
+  workspace_label_->setText(tr("Workspace: %1").arg(QFileInfo(path).fileName()));
+  workspace_label_->setToolTip(path);
+  if (remember) {
+    settings_.workspace_file = path;
+    settings_.save(store_);
+  }
+  emit workspace_changed(path);
+  return true;
+}
+
+void MainWindow::choose_workspace() {
+  const QString file = QFileDialog::getSaveFileName(
+      this, tr("Open or create a workspace"), workspace_file_, tr("MedLoRA workspaces (*.medlora *.mlw);;All files (*)"),
+      nullptr, QFileDialog::DontConfirmOverwrite);
+  if (!file.isEmpty()) open_workspace(file);
+}
+
 void MainWindow::open_about() {
   AboutDialog dialog(this);
   dialog.exec();
@@ -202,6 +244,9 @@ void MainWindow::retranslate() {
   setWindowTitle(tr("MedLoRA Workbench"));
   file_menu_->setTitle(tr("&File"));
   add_model_action_->setText(tr("&Add model folder..."));
+  open_workspace_action_->setText(tr("Open or create &workspace..."));
+  workspace_label_->setText(tr("Workspace: %1").arg(QFileInfo(workspace_file_).fileName()));
+  workspace_label_->setToolTip(workspace_file_);
   settings_action_->setText(tr("&Settings..."));
   quit_action_->setText(tr("&Quit"));
   view_menu_->setTitle(tr("&View"));

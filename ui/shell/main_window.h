@@ -2,6 +2,7 @@
 // The workbench window: a side bar of panels beside a stack that shows the chosen one, the
 // menus, and a status bar with the compute settings. It hosts panels and nothing else.
 #include <QAction>
+#include <QLabel>
 #include <QListWidget>
 #include <QMainWindow>
 #include <QMenu>
@@ -45,10 +46,19 @@ class MainWindow : public QMainWindow {
   void use_models_dir_for_session(const QString& dir);
   // Switches the language and remembers the choice ("" = system).
   void switch_language(const QString& code);
+  // Opens (creating when missing) the workspace every panel works in. A file that cannot be
+  // used (newer schema, not a workspace) is reported and the current workspace stays. With
+  // `remember`, the choice is saved in the settings. Returns whether the switch happened.
+  bool open_workspace(const QString& file, bool remember = true);
+  const QString& workspace_file() const { return workspace_file_; }
+
+ signals:
+  void workspace_changed(const QString& file);
 
  public slots:
   void open_settings();
   void open_about();
+  void choose_workspace();
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -64,6 +74,8 @@ class MainWindow : public QMainWindow {
   LanguageManager& languages_;
   WorkbenchSettings settings_;
   QString session_models_dir_;
+  QString workspace_file_;
+  QLabel* workspace_label_;
   QListWidget* side_bar_;
   QStackedWidget* stack_;
   ComputeStatusWidget* compute_status_;
@@ -75,6 +87,7 @@ class MainWindow : public QMainWindow {
   QMenu* language_menu_ = nullptr;
   QMenu* help_menu_ = nullptr;
   QAction* add_model_action_ = nullptr;
+  QAction* open_workspace_action_ = nullptr;
   QAction* settings_action_ = nullptr;
   QAction* quit_action_ = nullptr;
   QAction* about_action_ = nullptr;

@@ -68,7 +68,7 @@ TEST(DedupAccuracyTest, FindsPlantedMedQuadCopiesWithoutMergingDistinctRecords) 
     const size_t s = rng() % p.originals;
     RecordText copy = p.records[s];
     if (rng() % 2) copy.instruction = testing::perturb(copy.instruction, rng, 0.02, 0, false);
-    copy.output = testing::perturb(copy.output, rng, 0.02, 2, rng() % 2 == 0);
+    copy.output = testing::perturb(copy.output, rng, 0.03, 3, rng() % 2 == 0);
     p.records.push_back(std::move(copy));
     p.source.push_back(s);
   }

@@ -1,0 +1,147 @@
+// The pre-launch estimate and the "legal but probably wrong" warnings of a run config.
+#include "core/train/run_estimate.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+using namespace medlora;
+using train::RunConfig;
+
+namespace {
+
+model::LlamaConfig llama_7b_shape() {
+  model::LlamaConfig m;  // the defaults are LLaMA-7B's shape
+  return m;
+}
+
+RunConfig lora_config() {
+  RunConfig c;
+  c.base_model = "base";
+  c.train_file = "train.jsonl";
+  c.output_dir = "out";
+  c.val_size = 0.1;
+  c.training.micro_batch_size = 4;
+  c.training.gradient_accumulation_steps = 8;
+  return c;
+}
+
+bool has_warning(const std::vector<train::ConfigWarning>& warnings, const std::string& key) {
+  return std::any_of(warnings.begin(), warnings.end(), [&](const auto& w) { return w.key == key; });
+}
+
+}  // namespace
+
+TEST(RunEstimate, CountsLoraParametersLikePeft) {
+  // PEFT reports 4,194,304 trainable parameters for r 8 on q/v of LLaMA-7B.
+  train::LoraSettings lora;
+  lora.r = 8;
+  lora.target_modules = {"q_proj", "v_proj"};
+  EXPECT_EQ(train::lora_parameter_count(lora, llama_7b_shape()), 4194304);
+  lora.target_modules = {"all-linear"};
+  // 32 layers × 8 × (4 × (4096 + 4096) + 3 × (4096 + 11008)) = 19,988,480.
+  EXPECT_EQ(train::lora_parameter_count(lora, llama_7b_shape()), 19988480);
+}
+
+TEST(RunEstimate, MemoryAndTimeScaleWithTheBatch) {
+  auto config = lora_config();
+  config.training.dtype = "bfloat16";
+  const auto model = llama_7b_shape();
+  const auto small = train::estimate_run(config, model, 1e12);
+  EXPECT_EQ(small.weight_bytes, static_cast<uint64_t>(model.parameter_count()) * 2u);
+  EXPECT_EQ(small.optimizer_bytes, static_cast<uint64_t>(small.trainable_parameters) * 16u);
+  EXPECT_EQ(small.tokens_per_step, 4 * 8 * 512);
+  EXPECT_GT(small.seconds_per_step, 0.0);
+  config.training.micro_batch_size = 8;
+  const auto large = train::estimate_run(config, model, 1e12);
+  EXPECT_GT(large.activation_bytes, small.activation_bytes * 19 / 10);
+  EXPECT_NEAR(large.seconds_per_step / small.seconds_per_step, 2.0, 1e-9);
+  config.training.gradient_checkpointing = true;
+  const auto checkpointed = train::estimate_run(config, model, 1e12);
+  EXPECT_LT(checkpointed.activation_bytes, large.activation_bytes / 2);
+  EXPECT_GT(checkpointed.seconds_per_step, large.seconds_per_step);
+}
+
+TEST(RunEstimate, FullTrainingNeedsOptimizerStateForEveryWeight) {
+  auto config = lora_config();
+  config.mode = train::TrainingMode::Full;
+  const auto model = llama_7b_shape();
+  const auto e = train::estimate_run(config, model, 0);
+  EXPECT_EQ(e.trainable_parameters, model.parameter_count());
+  EXPECT_EQ(e.seconds_per_step, 0.0);  // no device speed given
+  EXPECT_GT(e.total_bytes, static_cast<uint64_t>(model.parameter_count()) * 16u);
+}
+
+TEST(RunEstimate, PlannedStepsFollowTheTrainer) {
+  train::TrainingOptions o;
+  o.micro_batch_size = 4;
+  o.gradient_accumulation_steps = 2;
+  o.epochs = 3;
+  EXPECT_EQ(train::planned_steps(o, 17), 3 * 3);  // 5 micro-batches -> 3 steps an epoch
+  o.max_steps = 7;
+  EXPECT_EQ(train::planned_steps(o, 17), 7);
+}
+
+TEST(RunConfigWarnings, EffectiveBatchMismatchIsNamed) {
+  auto config = lora_config();
+  train::WarningContext context;
+  context.desired_effective_batch = 32;
+  EXPECT_FALSE(has_warning(train::check_run_config(config, context), "training.gradient_accumulation_steps"));
+  context.desired_effective_batch = 64;
+  const auto warnings = train::check_run_config(config, context);
+  ASSERT_TRUE(has_warning(warnings, "training.gradient_accumulation_steps"));
+  EXPECT_NE(warnings.front().message.find("= 32"), std::string::npos);
+}
+
+TEST(RunConfigWarnings, RankFarFromTheSuggestion) {
+  auto config = lora_config();
+  train::WarningContext context;
+  context.model = llama_7b_shape();  // suggested rank 32
+  config.lora.r = 16;
+  config.lora.alpha = 32;
+  EXPECT_FALSE(has_warning(train::check_run_config(config, context), "lora.r"));
+  config.lora.r = 256;
+  config.lora.alpha = 512;
+  EXPECT_TRUE(has_warning(train::check_run_config(config, context), "lora.r"));
+  config.lora.r = 4;
+  config.lora.alpha = 8;
+  EXPECT_TRUE(has_warning(train::check_run_config(config, context), "lora.r"));
+}
+
+TEST(RunConfigWarnings, NoEvaluationDataMeansNoEvalCurve) {
+  auto config = lora_config();
+  train::WarningContext context;
+  EXPECT_FALSE(has_warning(train::check_run_config(config, context), "eval_file"));
+  config.val_size = 0;
+  EXPECT_TRUE(has_warning(train::check_run_config(config, context), "eval_file"));
+}
+
+TEST(RunConfigWarnings, StepsAndIntervalsAndMemory) {
+  auto config = lora_config();
+  config.training.epochs = 1;
+  config.training.logging_steps = 50;
+  config.training.save_steps = 100;
+  train::WarningContext context;
+  context.train_records = 320;  // 10 steps
+  auto warnings = train::check_run_config(config, context);
+  EXPECT_TRUE(has_warning(warnings, "training.logging_steps"));
+  EXPECT_TRUE(has_warning(warnings, "training.save_steps"));
+  context.train_records = 10;
+  EXPECT_TRUE(has_warning(train::check_run_config(config, context), "training.micro_batch_size"));
+
+  context = {};
+  context.model = llama_7b_shape();
+  context.memory_available = uint64_t{8} << 30;  // 8 GiB cannot hold 7B float32 weights
+  warnings = train::check_run_config(config, context);
+  ASSERT_TRUE(has_warning(warnings, "training.micro_batch_size"));
+  context.memory_available = uint64_t{1} << 50;
+  EXPECT_FALSE(has_warning(train::check_run_config(config, context), "training.micro_batch_size"));
+}
+
+TEST(RunConfigWarnings, LearningRateOutsideTheUsualRange) {
+  auto config = lora_config();
+  train::WarningContext context;
+  EXPECT_FALSE(has_warning(train::check_run_config(config, context), "training.learning_rate"));
+  config.training.learning_rate = 0.05;
+  EXPECT_TRUE(has_warning(train::check_run_config(config, context), "training.learning_rate"));
+}

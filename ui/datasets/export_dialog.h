@@ -1,0 +1,88 @@
+#pragma once
+// Export a dataset for training: format (trainer JSONL/JSON or the seed's formatted JSON),
+// approved records only or all, optionally split into train / validation / test (stratified
+// by category, seeded). Runs on a worker thread with a progress bar and Cancel; each file
+// gets a manifest beside it.
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialog>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QThread>
+
+#include <optional>
+
+#include "core/store/record_types.h"
+#include "ui/datasets/dataset_io_worker.h"
+
+namespace medlora::ui {
+
+class ExportDialog : public QDialog {
+  Q_OBJECT
+
+ public:
+  ExportDialog(const QString& workspace_file, const store::DatasetSummary& dataset, QWidget* parent = nullptr);
+  ~ExportDialog() override;
+
+  void start_export();
+  void request_stop();
+  bool running() const { return running_; }
+  const std::optional<ExportSummary>& summary() const { return summary_; }
+  const QString& error() const { return error_; }
+
+  QLineEdit* file_edit() const { return file_; }
+  QComboBox* format_combo() const { return format_; }
+  QCheckBox* all_records_check() const { return all_records_; }
+  QCheckBox* split_check() const { return split_; }
+  QDoubleSpinBox* validation_spin() const { return validation_; }
+  QDoubleSpinBox* test_spin() const { return test_; }
+  QSpinBox* seed_spin() const { return seed_; }
+  QPushButton* export_button() const { return export_; }
+  QLabel* result_label() const { return result_; }
+
+ Q_SIGNALS:
+  void finished();
+
+ protected:
+  void reject() override;
+  void changeEvent(QEvent* event) override;
+
+ private:
+  void retranslate();
+  void update_controls();
+  void browse();
+
+  QString workspace_file_;
+  store::DatasetSummary dataset_;
+  QThread thread_;
+  DatasetIoWorker* worker_;
+  bool running_ = false;
+  bool close_when_done_ = false;
+  std::optional<ExportSummary> summary_;
+  QString error_;
+  QLabel* counts_;
+  QLabel* file_label_;
+  QLineEdit* file_;
+  QPushButton* browse_;
+  QLabel* format_label_;
+  QComboBox* format_;
+  QCheckBox* all_records_;
+  QCheckBox* split_;
+  QLabel* validation_label_;
+  QDoubleSpinBox* validation_;
+  QLabel* test_label_;
+  QDoubleSpinBox* test_;
+  QLabel* seed_label_;
+  QSpinBox* seed_;
+  QPushButton* export_;
+  QPushButton* cancel_;
+  QPushButton* close_;
+  QProgressBar* progress_;
+  QLabel* result_;
+};
+
+}  // namespace medlora::ui

@@ -1,0 +1,181 @@
+#include "ui/datasets/pii_dialog.h"
+
+#include <QEvent>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include "core/store/dataset_repository.h"
+#include "ui/datasets/change_preview_model.h"
+#include "ui/datasets/operation_json.h"
+
+namespace medlora::ui {
+
+namespace {
+const std::string& field_text(const data::RecordText& text, const std::string& field) {
+  if (field == "instruction") return text.instruction;
+  if (field == "input") return text.input;
+  return text.output;
+}
+}  // namespace
+
+PiiDialog::PiiDialog(const QString& workspace_file, int64_t dataset_id, const QString& editor, QWidget* parent)
+    : PlanDialog(workspace_file, dataset_id, editor, parent),
+      phones_(new QCheckBox(this)),
+      ids_(new QCheckBox(this)),
+      emails_(new QCheckBox(this)),
+      birth_dates_(new QCheckBox(this)),
+      patterns_label_(new QLabel(this)),
+      patterns_(new QPlainTextEdit(this)),
+      tabs_(new QTabWidget(this)),
+      counts_(new QTableWidget(0, 2, this)),
+      changes_model_(new ChangePreviewModel(this)),
+      changes_view_(new QTableView(this)) {
+  setObjectName("pii_dialog");
+  const data::PiiRules defaults;
+  phones_->setChecked(defaults.phones);
+  ids_->setChecked(defaults.ids);
+  emails_->setChecked(defaults.emails);
+  birth_dates_->setChecked(defaults.birth_dates);
+  QStringList patterns;
+  for (const auto& pattern : defaults.record_number_patterns) patterns << QString::fromStdString(pattern);
+  patterns_->setPlainText(patterns.join('\n'));
+  patterns_->setMaximumHeight(70);
+  patterns_->setObjectName("record_number_patterns");
+  patterns_label_->setBuddy(patterns_);
+
+  auto* options = new QWidget(this);
+  auto* grid = new QGridLayout(options);
+  grid->setContentsMargins(0, 0, 0, 0);
+  grid->addWidget(phones_, 0, 0);
+  grid->addWidget(ids_, 0, 1);
+  grid->addWidget(emails_, 1, 0);
+  grid->addWidget(birth_dates_, 1, 1);
+  grid->addWidget(patterns_label_, 2, 0, 1, 2);
+  grid->addWidget(patterns_, 3, 0, 1, 2);
+  for (QCheckBox* box : {phones_, ids_, emails_, birth_dates_})
+    connect(box, &QCheckBox::toggled, this, &PiiDialog::invalidate_plan);
+  connect(patterns_, &QPlainTextEdit::textChanged, this, &PiiDialog::invalidate_plan);
+
+  counts_->setObjectName("kind_counts");
+  counts_->verticalHeader()->hide();
+  counts_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+  counts_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  changes_view_->setObjectName("changes");
+  changes_view_->setModel(changes_model_);
+  changes_view_->verticalHeader()->hide();
+  changes_view_->horizontalHeader()->setStretchLastSection(true);
+  changes_view_->setColumnWidth(ChangePreviewModel::BeforeColumn, 320);
+  tabs_->addTab(counts_, QString());
+  tabs_->addTab(changes_view_, QString());
+  set_content(options, tabs_);
+  retranslate();
+}
+
+void PiiDialog::capture_options() {
+  rules_ = data::PiiRules{};
+  rules_.phones = phones_->isChecked();
+  rules_.ids = ids_->isChecked();
+  rules_.emails = emails_->isChecked();
+  rules_.birth_dates = birth_dates_->isChecked();
+  rules_.record_number_patterns.clear();
+  for (const QString& line : patterns_->toPlainText().split('\n', Qt::SkipEmptyParts))
+    if (!line.trimmed().isEmpty()) rules_.record_number_patterns.push_back(line.trimmed().toStdString());
+}
+
+void PiiDialog::plan(const DatasetSnapshot& snapshot, const BackgroundRunner::Control&) {
+  result_ = data::plan_scrub(snapshot.texts, rules_);
+}
+
+QString PiiDialog::kind_label(const QString& kind) const {
+  if (kind == "phone") return tr("Phone numbers");
+  if (kind == "cn_id") return tr("Chinese resident ID numbers (valid checksum)");
+  if (kind == "email") return tr("E-mail addresses");
+  if (kind == "birth_date") return tr("Dates of birth");
+  if (kind == "record_number") return tr("Hospital record numbers");
+  return kind;
+}
+
+int64_t PiiDialog::planned_count(const QString& kind) const {
+  const auto found = result_.counts_per_kind.find(kind.toStdString());
+  return has_plan() && found != result_.counts_per_kind.end() ? found->second : -1;
+}
+
+QString PiiDialog::show_plan() {
+  counts_->setRowCount(0);
+  for (const auto& [kind, count] : result_.counts_per_kind) {
+    const int row = counts_->rowCount();
+    counts_->insertRow(row);
+    counts_->setItem(row, 0, new QTableWidgetItem(kind_label(QString::fromStdString(kind))));
+    auto* number = new QTableWidgetItem(QString::number(count));
+    number->setData(Qt::UserRole, QString::fromStdString(kind));
+    counts_->setItem(row, 1, number);
+  }
+  changes_model_->set_changes(result_.changed, snapshot().ids);
+  if (result_.matches.empty()) return {};
+  return tr("%1 identifiers in %2 records would be masked. Check every change under \"Before / after\", then Apply.")
+      .arg(result_.matches.size())
+      .arg(result_.changed.size());
+}
+
+QString PiiDialog::apply_plan(store::Workspace& workspace, const DatasetSnapshot& records) {
+  store::DatasetRepository repository(workspace);
+  std::vector<std::pair<int64_t, data::RecordText>> edits;
+  std::vector<int64_t> changed_ids;
+  for (const auto& change : result_.changed) {
+    edits.emplace_back(records.ids[change.index], change.after);
+    changed_ids.push_back(records.ids[change.index]);
+  }
+  std::vector<store::MaskingInput> maskings;
+  maskings.reserve(result_.matches.size());
+  for (const auto& match : result_.matches) {
+    store::MaskingInput masking;
+    masking.record_id = records.ids[match.record];
+    masking.field = match.field;
+    masking.kind = data::pii_kind_name(match.kind);
+    masking.original = field_text(records.texts[match.record], match.field).substr(match.offset, match.length);
+    masking.replacement = match.replacement;
+    maskings.push_back(std::move(masking));
+  }
+  const int64_t edited = repository.replace_all_texts(dataset_id(), edits, editor().toStdString(), "PII masking");
+  repository.record_maskings(maskings);
+  repository.add_flag(changed_ids, "pii");
+  QJsonArray patterns;
+  for (const auto& pattern : rules_.record_number_patterns) patterns.append(QString::fromStdString(pattern));
+  const QJsonObject parameters{{"phones", rules_.phones},
+                               {"ids", rules_.ids},
+                               {"emails", rules_.emails},
+                               {"birth_dates", rules_.birth_dates},
+                               {"record_number_patterns", patterns}};
+  QJsonObject counts = counts_object(result_.counts_per_kind);
+  counts.insert("records", static_cast<qint64>(edited));
+  repository.log_operation(dataset_id(), "scrub", compact_json(parameters), compact_json(counts));
+  return tr("Masked %1 identifiers in %2 records; each masking is logged and the records are flagged \"pii\".")
+      .arg(maskings.size())
+      .arg(edited);
+}
+
+void PiiDialog::clear_plan() {
+  counts_->setRowCount(0);
+  changes_model_->clear();
+}
+
+void PiiDialog::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  PlanDialog::changeEvent(event);
+}
+
+void PiiDialog::retranslate() {
+  setWindowTitle(tr("Mask personal identifiers"));
+  phones_->setText(tr("Phone numbers (Chinese and international)"));
+  ids_->setText(tr("Chinese resident ID numbers (checksum verified)"));
+  emails_->setText(tr("E-mail addresses"));
+  birth_dates_->setText(tr("Dates of birth (after a cue such as 出生日期 or DOB)"));
+  patterns_label_->setText(tr("Hospital &record-number patterns (PCRE, one a line; group 1 is masked when present)"));
+  counts_->setHorizontalHeaderLabels({tr("Kind"), tr("Found")});
+  tabs_->setTabText(0, tr("Counts per kind"));
+  tabs_->setTabText(1, tr("Before / after"));
+}
+
+}  // namespace medlora::ui
