@@ -52,6 +52,7 @@ class MainWindowTest : public QObject {
     QCOMPARE(window.side_bar()->count(), window.panel_count());
     QCOMPARE(window.side_bar()->item(0)->text(), QString("Models"));
     QCOMPARE(window.side_bar()->item(1)->text(), QString("Datasets"));
+    QCOMPARE(window.side_bar()->item(2)->text(), QString("Training"));
     QCOMPARE(static_cast<QWidget*>(window.current_panel()), static_cast<QWidget*>(window.models_panel()));
 
     auto* list = window.models_panel()->model_list();

@@ -73,7 +73,7 @@ class TrainingPanelTest : public QObject {
     QVERIFY2(panel.launch(&error), qPrintable(error));
     QSignalSpy ended(panel.process(), &ui::RunProcess::ended);
     QVERIFY(ended.wait(60000));
-    QCOMPARE(ended.first().first().toString(), QString("finished"));
+    QVERIFY2(ended.first().first().toString() == "finished", qPrintable(ended.first().at(1).toString()));
     QCOMPARE(panel.curves()->train_point_count(), 6);
     QVERIFY(panel.curves()->eval_point_count() >= 2);
     QVERIFY(panel.curves()->checkpoint_count() >= 2);
@@ -209,8 +209,8 @@ class TrainingPanelTest : public QObject {
     QFile out(file);
     QVERIFY(out.open(QIODevice::WriteOnly));
     for (int i = 0; i < count; ++i)
-      out.write(QStringLiteral("{\"input\":\"The patient has a fever on day %1. What now?\",\"output\":\"Rest and drink water; "
-                               "see a doctor if it lasts.\"}\n")
+      out.write(QStringLiteral("{\"input\":\"fever day %1?\",\"output\":\"Rest and drink water; "
+                               "\"}\n")
                     .arg(i)
                     .toUtf8());
   }
@@ -226,7 +226,7 @@ class TrainingPanelTest : public QObject {
     form->set_value("training.micro_batch_size", 2);
     form->set_value("training.gradient_accumulation_steps", 1);
     form->set_value("effective_batch", 2);
-    form->set_value("training.max_length", 64);
+    form->set_value("training.max_length", 256);
     form->set_value("training.max_steps", max_steps);
     form->set_value("training.logging_steps", 1);
     form->set_value("training.eval_steps", 2);

@@ -2,6 +2,7 @@
 
 #include <QActionGroup>
 #include <QCloseEvent>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -19,6 +20,7 @@
 #include "ui/datasets/datasets_panel.h"
 #include "ui/models/models_panel.h"
 #include "ui/settings/settings_dialog.h"
+#include "ui/training/training_panel.h"
 #include "ui/shell/compute_status_widget.h"
 #include "ui/shell/language_manager.h"
 #include "ui/shell/panel.h"
@@ -69,6 +71,11 @@ MainWindow::MainWindow(QSettings& store, LanguageManager& languages, QWidget* pa
   auto* datasets = new DatasetsPanel(workspace_file_, this);
   add_panel(datasets);
   connect(this, &MainWindow::workspace_changed, datasets, [datasets](const QString& file) { datasets->open_workspace(file); });
+  // Runs are `medlora train` processes: the CLI sits next to the workbench executable.
+  training_panel_ = new TrainingPanel(workspace_file_, QDir(QCoreApplication::applicationDirPath()).filePath("medlora"), this);
+  add_panel(training_panel_);
+  connect(this, &MainWindow::workspace_changed, training_panel_,
+          [this](const QString& file) { training_panel_->open_workspace(file); });
 
   connect(models_panel_, &ModelsPanel::added_folders_changed, this, [this](const QStringList& folders) {
     settings_.added_model_folders = folders;
@@ -167,6 +174,7 @@ void MainWindow::use_settings(const WorkbenchSettings& settings) {
   WorkbenchSettings effective = settings_;
   if (!session_models_dir_.isEmpty()) effective.models_dir = session_models_dir_;
   models_panel_->configure(effective);
+  training_panel_->set_models_dir(effective.effective_models_dir());
 }
 
 void MainWindow::use_models_dir_for_session(const QString& dir) {
@@ -174,6 +182,7 @@ void MainWindow::use_models_dir_for_session(const QString& dir) {
   WorkbenchSettings effective = settings_;
   effective.models_dir = dir;
   models_panel_->configure(effective);
+  training_panel_->set_models_dir(dir);
 }
 
 void MainWindow::switch_language(const QString& code) {
@@ -268,6 +277,10 @@ void MainWindow::changeEvent(QEvent* event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+  if (!training_panel_->prepare_to_close()) {
+    event->ignore();
+    return;
+  }
   models_panel_->shut_down();
   event->accept();
 }

@@ -18,6 +18,7 @@ namespace medlora::ui {
 class ComputeStatusWidget;
 class LanguageManager;
 class ModelsPanel;
+class TrainingPanel;
 class Panel;
 
 class MainWindow : public QMainWindow {
@@ -36,6 +37,7 @@ class MainWindow : public QMainWindow {
   void show_panel(int index);
 
   ModelsPanel* models_panel() const { return models_panel_; }
+  TrainingPanel* training_panel() const { return training_panel_; }
   QListWidget* side_bar() const { return side_bar_; }
   ComputeStatusWidget* compute_status() const { return compute_status_; }
   const WorkbenchSettings& settings() const { return settings_; }
@@ -80,6 +82,7 @@ class MainWindow : public QMainWindow {
   QStackedWidget* stack_;
   ComputeStatusWidget* compute_status_;
   ModelsPanel* models_panel_ = nullptr;
+  TrainingPanel* training_panel_ = nullptr;
   QList<QAction*> panel_actions_;
 
   QMenu* file_menu_ = nullptr;

@@ -23,7 +23,7 @@ RunProcess::~RunProcess() = default;
 QString RunProcess::console_file(const QString& run_dir) { return QDir(run_dir).filePath("console.jsonl"); }
 QString RunProcess::error_log_file(const QString& run_dir) { return QDir(run_dir).filePath("console.log"); }
 
-bool RunProcess::process_alive(qint64 pid) {
+bool RunProcess::process_alive(qint64 pid, bool check_command) {
   if (pid <= 0) return false;
   if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno != EPERM) return false;
   // A zombie has exited; a pid whose command is not ours was recycled.
@@ -33,6 +33,7 @@ bool RunProcess::process_alive(qint64 pid) {
     const qsizetype close = text.lastIndexOf(')');
     if (close > 0 && close + 2 < text.size() && text.at(close + 2) == 'Z') return false;
   }
+  if (!check_command) return true;
   QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
   if (cmdline.open(QIODevice::ReadOnly)) return cmdline.readAll().contains("medlora");
   return true;  // no /proc: trust kill()
@@ -59,6 +60,7 @@ bool RunProcess::launch(const QStringList& arguments, const QString& run_dir, QS
     return fail(tr("Could not start %1: %2").arg(executable_, process.errorString()));
   run_dir_ = run_dir;
   follow(console_file(run_dir), pid);
+  since_launch_.start();
   Q_EMIT started(pid);
   return true;
 }
@@ -91,6 +93,7 @@ bool RunProcess::attach(const QString& run_dir, qint64 pid) {
 void RunProcess::follow(const QString& file, qint64 pid) {
   pid_ = pid;
   following_ = true;
+  since_launch_.invalidate();
   outcome_.clear();
   message_.clear();
   finish_reason_.clear();
@@ -112,7 +115,9 @@ void RunProcess::detach() {
 void RunProcess::poll() {
   if (!following_) return;
   // Liveness first: lines written before the process died are then all in the file.
-  const bool alive = process_alive(pid_);
+  // Our own child may still be between fork and exec for a moment; the pid is surely ours then.
+  const bool just_launched = since_launch_.isValid() && since_launch_.elapsed() < 10000;
+  const bool alive = process_alive(pid_, !just_launched);
   bool restarted_file = false;
   const auto lines = tail_.read_new(&restarted_file);
   if (restarted_file) Q_EMIT restarted();

@@ -3,6 +3,7 @@
 // The child is started detached with stdout appended to RUN_DIR/console.jsonl (stderr to
 // RUN_DIR/console.log) and the file is read on a 4 Hz timer: so the run survives the GUI when
 // the user chooses to keep it going, and a reopened GUI re-attaches by replaying the same file.
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
@@ -46,8 +47,9 @@ class RunProcess : public QObject {
   // Reads the output now (the timer does it otherwise).
   void poll();
 
-  // A live `medlora` process with this pid (not a zombie, not a recycled pid).
-  static bool process_alive(qint64 pid);
+  // A live `medlora` process with this pid (not a zombie, not a recycled pid). With
+  // `check_command` false, any live process counts (a just-started child may not have exec'd yet).
+  static bool process_alive(qint64 pid, bool check_command = true);
   static QString console_file(const QString& run_dir);
   static QString error_log_file(const QString& run_dir);
 
@@ -73,6 +75,7 @@ class RunProcess : public QObject {
   bool following_ = false;
   JsonLinesTail tail_;
   QTimer timer_;
+  QElapsedTimer since_launch_;  // invalid when attached to a run someone else started
   QString outcome_, message_;
   QString finish_reason_;
   bool saw_finished_ = false;
