@@ -107,6 +107,8 @@ if [ "$QUICK" = 0 ]; then
     --threads "$THREADS" --warmup 1 --steps 3
   run_case "train/tinyllama/bfloat16/ckpt-no/python" "$policy" "$PYTHON" "$HERE/reference/lora_step_reference.py" \
     --model tinyllama --dtype bfloat16 --threads "$THREADS" --warmup 1 --steps 3
+  run_case "train/tinyllama/bfloat16/ckpt-yes/cpp" "$policy" "$BIN/train_step_bench" --model tinyllama --dtype bfloat16 \
+    --threads "$THREADS" --warmup 1 --steps 3 --gradient-checkpointing
 fi
 
 # Dataset curation at two sizes (time per record must stay flat from the small to the large).

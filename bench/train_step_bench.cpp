@@ -123,9 +123,10 @@ int main(int argc, char** argv) {
     const auto config = bench::config_by_name(model_name);
     const double setup_start = bench::now_seconds();
     auto m = std::make_shared<model::LlamaForCausalLM>(config);
-    // Convert before filling: the float32 tensors the constructor made are never touched, so
-    // the bfloat16 model never holds a float32 copy in memory.
-    m->to(compute.dtype);
+    // Fresh storage in the compute dtype before filling: the constructor's float32 tensors are
+    // never read, so the bfloat16 model never holds a float32 copy in memory.
+    model::allocate_weights(*m, compute.dtype);
+    m->to(compute.dtype);  // buffers and anything else the constructor made
     model::initialize_weights(*m, 0);
     auto params = add_lora(*m);
     m->set_gradient_checkpointing(checkpointing);

@@ -119,6 +119,11 @@ class LlamaForCausalLM : public torch::nn::Module {
   LlamaConfig config_;
 };
 
+// Gives every base weight fresh, uninitialised storage of `dtype` without reading the old one.
+// For a model about to be filled by initialize_weights(): converting the constructor's float32
+// tensors with to(dtype) would read (and so make resident) all of them first.
+void allocate_weights(LlamaForCausalLM& m, torch::Dtype dtype);
+
 // Fills every base weight with HF's initialisation (normal(0, 0.02), norms at 1), seeded.
 void initialize_weights(LlamaForCausalLM& model, uint64_t seed);
 

@@ -3,7 +3,9 @@
 // the GUI went away, an interrupted (killed) run resumed, history overlay, diff, CSV, adapter.
 #include "tests/ui/tiny_model_fixture.h"  // first: torch before Qt
 
+#include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QTableWidget>
@@ -68,11 +70,26 @@ class TrainingPanelTest : public QObject {
   void a_launched_run_feeds_the_curves_and_the_history() {
     const QString ws = root_ + "/run.medlora";
     ui::TrainingPanel panel(ws, medlora_bin());
+    panel.resize(1200, 800);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
     configure(panel.form(), "short", 6);
+    const int blank = inked_pixels(panel.curves()->grab().toImage());
+    save_screenshot(panel, "start");
     QString error;
-    QVERIFY2(panel.launch(&error), qPrintable(error));
     QSignalSpy ended(panel.process(), &ui::RunProcess::ended);
-    QVERIFY(ended.wait(60000));
+    QVERIFY2(panel.launch(&error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(panel.curves()->train_point_count() >= 2 || !ended.isEmpty(), 60000);
+    QTest::qWait(400);  // the curves replot on a ~4 Hz timer
+    const int mid = inked_pixels(panel.curves()->grab().toImage());
+    save_screenshot(panel, "mid");
+    QVERIFY(!ended.isEmpty() || ended.wait(60000));
+    QTest::qWait(400);
+    const int end = inked_pixels(panel.curves()->grab().toImage());
+    save_screenshot(panel, "end");
+    // Screenshots: the plot is drawn (more coloured pixels than the empty axes) and grows.
+    QVERIFY2(mid > blank, qPrintable(QString("blank %1, mid %2").arg(blank).arg(mid)));
+    QVERIFY2(end > blank, qPrintable(QString("blank %1, end %2").arg(blank).arg(end)));
     QVERIFY2(ended.first().first().toString() == "finished", qPrintable(ended.first().at(1).toString()));
     QCOMPARE(panel.curves()->train_point_count(), 6);
     QVERIFY(panel.curves()->eval_point_count() >= 2);
@@ -204,6 +221,22 @@ class TrainingPanelTest : public QObject {
 
  private:
   static QString medlora_bin() { return QStringLiteral(MEDLORA_BIN_DIR "/medlora"); }
+
+  // Pixels with a saturated colour: curve and marker strokes, not the grey axes or white ground.
+  static int inked_pixels(const QImage& image) {
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y)
+      for (int x = 0; x < image.width(); ++x) {
+        const QColor c = image.pixelColor(x, y);
+        if (c.saturation() > 80 && c.value() > 60) ++count;
+      }
+    return count;
+  }
+
+  static void save_screenshot(QWidget& panel, const char* moment) {
+    const QString out = QDir(QDir::tempPath()).filePath(QString("medlora-training-%1.png").arg(moment));
+    if (panel.grab().save(out)) qInfo("screenshot: %s", qPrintable(out));
+  }
 
   static void write_records(const QString& file, int count) {
     QFile out(file);
