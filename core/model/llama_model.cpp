@@ -56,6 +56,14 @@ torch::Tensor LlamaAttention::forward(const torch::Tensor& x, const torch::Tenso
   // Grouped-query attention without repeating k/v: the query heads that share a kv head
   // (HF's repeat_kv order: head h uses kv head h / groups) are stacked along the time axis.
   const int64_t groups = heads_ / kv_heads_;
+  // Decoding one token in bfloat16/float16 on the CPU: these small batched matmuls cost several
+  // times more in the half-precision kernels than in float32, so they run in float32.
+  const auto model_dtype = q.scalar_type();
+  if (tokens == 1 && x.device().is_cpu() && model_dtype != torch::kFloat) {
+    q = q.to(torch::kFloat);
+    k = k.to(torch::kFloat);
+    v = v.to(torch::kFloat);
+  }
   auto q_grouped = q.reshape({batch, kv_heads_, groups * tokens, head_dim_});
   auto scores = torch::matmul(q_grouped, k.transpose(2, 3)) * scale_;
   scores = scores.view({batch, kv_heads_, groups, tokens, keys});
@@ -68,7 +76,7 @@ torch::Tensor LlamaAttention::forward(const torch::Tensor& x, const torch::Tenso
   auto probs = torch::softmax(scores, -1, torch::kFloat).to(q.scalar_type());
   auto context = torch::matmul(probs.view({batch, kv_heads_, groups * tokens, keys}), v);
   context = context.view({batch, heads_, tokens, head_dim_}).transpose(1, 2).reshape({batch, tokens, heads_ * head_dim_});
-  return o_proj->forward(context);
+  return o_proj->forward(context.to(model_dtype));
 }
 
 LlamaMlp::LlamaMlp(const LlamaConfig& c) {
