@@ -4,6 +4,8 @@
 #include <cstring>
 #include <string>
 
+#include "core/data/utf8_text.h"
+
 namespace medlora::data {
 
 namespace json = medlora::io::json;
@@ -159,24 +161,6 @@ class RecordParser {
     return code;
   }
 
-  static void append_utf8(std::string& out, uint32_t code) {
-    if (code < 0x80) {
-      out += static_cast<char>(code);
-    } else if (code < 0x800) {
-      out += static_cast<char>(0xC0 | (code >> 6));
-      out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-      out += static_cast<char>(0xE0 | (code >> 12));
-      out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (code >> 18));
-      out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (code & 0x3F));
-    }
-  }
-
   void parse_escape(std::string& out) {
     if (at_end()) fail("unterminated string");
     const char c = text_[pos_++];
@@ -200,7 +184,7 @@ class RecordParser {
         } else if (code >= 0xDC00 && code <= 0xDFFF) {
           fail("a lone low surrogate");
         }
-        append_utf8(out, code);
+        utf8::append(out, static_cast<char32_t>(code));
         break;
       }
       default: --pos_; fail("bad escape");
