@@ -104,12 +104,20 @@ std::string best_category(const std::string& text, const std::vector<CategoryRul
 
 std::vector<CoverageRow> coverage_report(const std::vector<RecordText>& records, const std::vector<CategoryRule>& rules) {
   std::map<std::string, int64_t> counts;
-  int64_t untagged = 0;
-  for (const auto& record : records) {
-    if (record.category.empty()) ++untagged;
-    else ++counts[record.category];
+  for (const auto& record : records) ++counts[record.category];
+  return coverage_report_from_counts(counts, rules);
+}
+
+std::vector<CoverageRow> coverage_report_from_counts(const std::map<std::string, int64_t>& category_counts,
+                                                     const std::vector<CategoryRule>& rules) {
+  std::map<std::string, int64_t> counts;
+  int64_t untagged = 0, total_count = 0;
+  for (const auto& [name, count] : category_counts) {
+    total_count += count;
+    if (name.empty()) untagged += count;
+    else counts[name] += count;
   }
-  const auto total = static_cast<double>(records.size());
+  const auto total = static_cast<double>(total_count);
   const auto share = [&](int64_t count) { return total > 0 ? static_cast<double>(count) / total : 0.0; };
   std::vector<CoverageRow> rows;
   std::set<std::string> listed;

@@ -53,6 +53,9 @@ struct CoverageRow {
 // Rows in rule order, then categories found in the records but not in the rules
 // (alphabetical), then "(untagged)".
 std::vector<CoverageRow> coverage_report(const std::vector<RecordText>& records,
-                                         const std::vector<CategoryRule>& rules);
+                                                     const std::vector<CategoryRule>& rules);
+// The same from record counts per category ("" = untagged), e.g. straight from the workspace.
+std::vector<CoverageRow> coverage_report_from_counts(const std::map<std::string, int64_t>& category_counts,
+                                                     const std::vector<CategoryRule>& rules);
 
 }  // namespace medlora::data

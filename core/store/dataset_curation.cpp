@@ -208,13 +208,10 @@ TagOutcome tag_dataset(Workspace& workspace, int64_t dataset_id, bool overwrite_
 }
 
 std::vector<data::CoverageRow> dataset_coverage(Workspace& workspace, int64_t dataset_id, bool approved_only) {
-  std::vector<data::RecordText> categories_only;
-  for (const auto& [category, count] : DatasetRepository(workspace).category_counts(dataset_id, approved_only)) {
-    data::RecordText text;
-    text.category = category;
-    categories_only.insert(categories_only.end(), static_cast<size_t>(count), text);
-  }
-  return data::coverage_report(categories_only, category_rules(workspace));
+  std::map<std::string, int64_t> counts;
+  for (const auto& [category, count] : DatasetRepository(workspace).category_counts(dataset_id, approved_only))
+    counts[category] += count;
+  return data::coverage_report_from_counts(counts, category_rules(workspace));
 }
 
 TermOutcome standardise_terms(Workspace& workspace, int64_t dataset_id, bool apply, const std::string& editor) {

@@ -6,6 +6,8 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <map>
+#include <string>
 
 #include "ui/datasets/tagging_dialog.h"
 
@@ -28,15 +30,13 @@ CoverageChart::CoverageChart(QWidget* parent)
 
 void CoverageChart::show_dataset(const store::DatasetRepository& datasets, const store::CategoryRepository& categories,
                                  int64_t dataset_id) {
-  // coverage_report() reads only each record's category, so records that carry just their
-  // category stand in for the full texts (a 100,000-record dataset stays cheap to chart).
-  std::vector<data::RecordText> records;
+  std::map<std::string, int64_t> counts;
+  int64_t records = 0;
   for (const auto& [category, count] : datasets.category_counts(dataset_id, approved_only_->isChecked())) {
-    data::RecordText record;
-    record.category = category;
-    records.insert(records.end(), static_cast<size_t>(count), record);
+    counts[category] += count;
+    records += count;
   }
-  show_report(data::coverage_report(records, category_rules(categories)), static_cast<int64_t>(records.size()));
+  show_report(data::coverage_report_from_counts(counts, category_rules(categories)), records);
 }
 
 void CoverageChart::show_report(const std::vector<data::CoverageRow>& rows, int64_t records) {
