@@ -117,4 +117,10 @@ for n in "${DATASET_SIZES[@]}"; do
   run_case "dataset/$n" "${OMP_WAIT_POLICY:-default}" "$BIN/dataset_bench" --records "$n"
 done
 
+# Blind-review report: 3 reviewers x 1,000 answers x 4 axes, statistics with 2,000 bootstrap
+# resamples, charts and the PDF.
+if [ -x "$BIN/review_report_bench" ]; then
+  QT_QPA_PLATFORM=offscreen run_case "review_report" "${OMP_WAIT_POLICY:-default}" "$BIN/review_report_bench"
+fi
+
 "$PYTHON" "$HERE/summarize_results.py" "$CASES" --quick "$QUICK" --threads "$THREADS" --output "$OUT_DIR/results.json"

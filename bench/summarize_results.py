@@ -164,6 +164,12 @@ def main():
         goals["dataset_near_dup_recall_ge_95pct"] = large["recall"] >= 0.95
         goals["dataset_false_merges_lt_1pct"] = large["false_merge_rate"] < 0.01
 
+    # Blind-review report (statistics, charts, PDF) for 3 reviewers x 1,000 answers.
+    review = next((r for (name, p), r in results.items() if name == "review_report"), None)
+    if review:
+        headline["review_report_seconds"] = review["seconds"]
+        goals["review_report_under_5s"] = review["seconds"] < review["goal_seconds"]
+
     load = os.getloadavg()
     document = {
         "quick": args.quick == "1",
@@ -179,6 +185,7 @@ def main():
         "training": training,
         "tinyllama": tiny,
         "dataset_curation": curation,
+        "review_report": review,
         "errors": errors,
         "cases": records,
     }

@@ -2,6 +2,12 @@
 #include <QCoreApplication>
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#ifdef MEDLORA_WITH_REPORT_RENDERER
+#include <QApplication>
+#endif
 
 #include "app/cli/cli_command.h"
 #include "core/runtime/process_environment.h"
@@ -41,15 +47,31 @@ void print_usage() {
   for (const auto& c : commands) std::printf("  %-18s %s\n", c.name.c_str(), c.summary.c_str());
 }
 
+// Report charts are QCustomPlot widgets rendered to images, which needs a QApplication; every
+// other command runs without a display. Without one, the report renders offscreen.
+std::unique_ptr<QCoreApplication> make_application(int& argc, char** argv) {
+#ifdef MEDLORA_WITH_REPORT_RENDERER
+  const bool review_report = argc >= 3 && std::strcmp(argv[1], "review") == 0 && std::strcmp(argv[2], "report") == 0;
+  if (review_report) {
+    const char* display = std::getenv("DISPLAY");
+    const char* wayland = std::getenv("WAYLAND_DISPLAY");
+    const bool has_screen = (display && *display) || (wayland && *wayland);
+    if (!has_screen && !std::getenv("QT_QPA_PLATFORM")) setenv("QT_QPA_PLATFORM", "offscreen", 1);
+    return std::make_unique<QApplication>(argc, argv);
+  }
+#endif
+  return std::make_unique<QCoreApplication>(argc, argv);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   medlora::runtime::ensure_openmp_environment(argc, argv);
   medlora::runtime::configure_allocator();
-  QCoreApplication app(argc, argv);
+  const std::unique_ptr<QCoreApplication> app = make_application(argc, argv);
   QCoreApplication::setApplicationName("medlora");
   QCoreApplication::setOrganizationName("MedLoRA");
-  QStringList args = app.arguments();
+  QStringList args = QCoreApplication::arguments();
   if (args.size() < 2 || args[1] == "--help" || args[1] == "-h" || args[1] == "help") {
     print_usage();
     return args.size() < 2 ? 2 : 0;

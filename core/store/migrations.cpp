@@ -4,6 +4,8 @@
 #include <QVariant>
 
 #include "core/store/category_repository.h"
+#include "core/store/chat_schema.h"
+#include "core/store/review_schema.h"
 #include "core/store/workspace.h"
 
 namespace medlora::store {
@@ -182,6 +184,8 @@ const std::vector<Migration>& workspace_migrations() {
   static const std::vector<Migration> migrations = {
       {1, "datasets, records, review, terms, categories, runs, chats, knowledge", schema_v1(),
        seed_categories},
+      chat_schema_migration(),
+      review_schema_migration(),
   };
   return migrations;
 }

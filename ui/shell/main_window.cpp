@@ -17,8 +17,10 @@
 
 #include "core/store/workspace.h"
 #include "ui/about/about_dialog.h"
+#include "ui/chat/chat_panel.h"
 #include "ui/datasets/datasets_panel.h"
 #include "ui/models/models_panel.h"
+#include "ui/review/review_panel.h"
 #include "ui/settings/settings_dialog.h"
 #include "ui/training/training_panel.h"
 #include "ui/shell/compute_status_widget.h"
@@ -76,6 +78,13 @@ MainWindow::MainWindow(QSettings& store, LanguageManager& languages, QWidget* pa
   add_panel(training_panel_);
   connect(this, &MainWindow::workspace_changed, training_panel_,
           [this](const QString& file) { training_panel_->open_workspace(file); });
+  chat_panel_ = new ChatPanel(workspace_file_, this);
+  add_panel(chat_panel_);
+  connect(this, &MainWindow::workspace_changed, chat_panel_,
+          [this](const QString& file) { chat_panel_->open_workspace(file); });
+  auto* review = new ReviewPanel(workspace_file_, this);
+  add_panel(review);
+  connect(this, &MainWindow::workspace_changed, review, [review](const QString& file) { review->open_workspace(file); });
 
   connect(models_panel_, &ModelsPanel::added_folders_changed, this, [this](const QStringList& folders) {
     settings_.added_model_folders = folders;
@@ -175,6 +184,7 @@ void MainWindow::use_settings(const WorkbenchSettings& settings) {
   if (!session_models_dir_.isEmpty()) effective.models_dir = session_models_dir_;
   models_panel_->configure(effective);
   training_panel_->set_models_dir(effective.effective_models_dir());
+  chat_panel_->configure(effective);
 }
 
 void MainWindow::use_models_dir_for_session(const QString& dir) {
@@ -183,6 +193,7 @@ void MainWindow::use_models_dir_for_session(const QString& dir) {
   effective.models_dir = dir;
   models_panel_->configure(effective);
   training_panel_->set_models_dir(dir);
+  chat_panel_->configure(effective);
 }
 
 void MainWindow::switch_language(const QString& code) {
@@ -277,7 +288,7 @@ void MainWindow::changeEvent(QEvent* event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-  if (!training_panel_->prepare_to_close()) {
+  if (!training_panel_->prepare_to_close() || !chat_panel_->prepare_to_close()) {
     event->ignore();
     return;
   }

@@ -19,6 +19,7 @@ class ComputeStatusWidget;
 class LanguageManager;
 class ModelsPanel;
 class TrainingPanel;
+class ChatPanel;
 class Panel;
 
 class MainWindow : public QMainWindow {
@@ -38,6 +39,7 @@ class MainWindow : public QMainWindow {
 
   ModelsPanel* models_panel() const { return models_panel_; }
   TrainingPanel* training_panel() const { return training_panel_; }
+  ChatPanel* chat_panel() const { return chat_panel_; }
   QListWidget* side_bar() const { return side_bar_; }
   ComputeStatusWidget* compute_status() const { return compute_status_; }
   const WorkbenchSettings& settings() const { return settings_; }
@@ -83,6 +85,7 @@ class MainWindow : public QMainWindow {
   ComputeStatusWidget* compute_status_;
   ModelsPanel* models_panel_ = nullptr;
   TrainingPanel* training_panel_ = nullptr;
+  ChatPanel* chat_panel_ = nullptr;
   QList<QAction*> panel_actions_;
 
   QMenu* file_menu_ = nullptr;

@@ -1,0 +1,123 @@
+#pragma once
+// The Review panel: sign in to the workspace's review accounts, then
+//  - a doctor sees the studies assigned to them (with their progress) and scores one in the
+//    ScoringScreen; nothing on these pages names a system under test;
+//  - a study lead sees the LeadView (studies, reviewers, progress, report);
+//  - an engineer account is told that reviews are for doctors and leads.
+// A header shows who is signed in with Sign in / Sign out (Ctrl+L). Signing out, switching the
+// workspace or closing the program saves the answer on screen as a draft first.
+#include <QPointer>
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+
+#include "core/store/reviewer_accounts.h"
+#include "ui/shell/panel.h"
+
+class QAction;
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+class QTreeWidget;
+
+namespace medlora::store {
+class Workspace;
+}
+
+namespace medlora::ui {
+
+class LeadView;
+class LoginDialog;
+class ScoringScreen;
+
+class ReviewPanel : public Panel {
+  Q_OBJECT
+
+ public:
+  enum class Page { SignedOut, Studies, Scoring, Lead, Engineer };
+
+  // Opens `workspace_file` (creating it when new); a file that cannot be opened leaves the panel
+  // showing why.
+  explicit ReviewPanel(const QString& workspace_file, QWidget* parent = nullptr);
+  ~ReviewPanel() override;
+
+  QString panel_title() const override;
+  QIcon panel_icon() const override;
+
+  const std::optional<store::ReviewerAccount>& account() const { return account_; }
+  Page page() const;
+  const QString& workspace_file() const { return workspace_file_; }
+
+  // The sign-in dialog while it is open (window-modal, deleted when closed), else nullptr.
+  // (Defined out of line: QPointer needs the complete types, which this header does not include.)
+  LoginDialog* login_dialog() const;
+  ScoringScreen* scoring_screen() const;
+  LeadView* lead_view() const;
+  QTreeWidget* studies_list() const { return studies_; }
+  QLabel* user_label() const { return user_; }
+  QLabel* problem_label() const { return problem_; }
+  QPushButton* sign_button() const { return sign_button_; }
+  QAction* sign_action() const { return sign_action_; }
+
+  // PBKDF2 iterations for a first lead account created from this panel (tests use fewer).
+  void set_pbkdf2_iterations(int iterations) { iterations_ = iterations; }
+
+ public slots:
+  // Switches to another workspace file (signing out first); false (and shown) when it cannot be
+  // opened.
+  bool open_workspace(const QString& file);
+  // Opens the sign-in dialog (or the "first lead account" dialog on a workspace without accounts).
+  void sign_in();
+  // Saves the answer on screen as a draft and forgets the account.
+  void sign_out();
+  // Ctrl+L: sign in when signed out, sign out otherwise.
+  void toggle_sign_in();
+  // Adopts an account (what the sign-in dialog does on success).
+  void adopt(const store::ReviewerAccount& account);
+  // Doctor: opens a study of their list in the scoring screen; false (and shown) on failure.
+  bool open_study(int64_t study_id);
+  // Doctor: back from the scoring screen to the list of studies (saving the answer on screen).
+  void back_to_studies();
+  void refresh_studies();
+
+ protected:
+  void changeEvent(QEvent* event) override;
+
+ private:
+  void build();
+  void retranslate();
+  void close_views();
+  void show_problem(const QString& message);
+  void update_header();
+
+  QString workspace_file_;
+  std::unique_ptr<store::Workspace> workspace_;
+  std::optional<store::ReviewerAccount> account_;
+  int iterations_;
+  int64_t study_id_ = 0;
+  QString study_name_;
+
+  QLabel* user_;
+  QPushButton* sign_button_;
+  QAction* sign_action_;
+  QLabel* problem_;
+  QStackedWidget* pages_;
+  QLabel* signed_out_note_;
+  QPushButton* big_sign_in_;
+  QLabel* studies_title_;
+  QTreeWidget* studies_;
+  QLabel* no_studies_;
+  QPushButton* open_study_;
+  QPushButton* back_;
+  QLabel* study_title_;
+  QWidget* scoring_page_;
+  QWidget* lead_page_;
+  QLabel* engineer_note_;
+  QPointer<ScoringScreen> screen_;
+  QPointer<LeadView> lead_view_;
+  QPointer<LoginDialog> login_;
+};
+
+}  // namespace medlora::ui

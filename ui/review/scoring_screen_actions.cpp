@@ -1,0 +1,295 @@
+// ScoringScreen: loading answers, moving between them, and what its buttons write through
+// store::ReviewerQueue (the widgets are built in scoring_screen.cpp).
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStringList>
+#include <QTextBrowser>
+#include <QTimer>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "core/store/workspace.h"
+#include "ui/review/score_scale.h"
+#include "ui/review/scoring_screen.h"
+
+namespace medlora::ui {
+namespace {
+
+QString local_time(const std::string& utc_iso) {
+  QDateTime time = QDateTime::fromString(QString::fromStdString(utc_iso), Qt::ISODateWithMs);
+  if (!time.isValid()) return QString::fromStdString(utc_iso);
+  return QLocale().toString(time.toLocalTime(), QLocale::ShortFormat);
+}
+
+}  // namespace
+
+// --- loading ---
+
+void ScoringScreen::show_item(const store::ScreenItem& item) {
+  autosave_->stop();
+  item_ = item;
+  dirty_ = false;
+  position_->setText(tr("Answer %1 of %2").arg(item.position).arg(item.total));
+  question_->setPlainText(QString::fromStdString(item.question));
+  answer_->setPlainText(QString::fromStdString(item.answer));
+  show_message({}, false);
+  reason_->clear();
+
+  const bool open = queue_->study_open();
+  if (item.latest) {
+    const store::SubmittedScore& latest = *item.latest;
+    fill_fields(latest.scores);
+    QString text = tr("Submitted on %1.").arg(local_time(latest.submitted_at));
+    if (latest.revision > 1)
+      text = tr("Revision %1, submitted on %2. Reason: %3")
+                 .arg(latest.revision)
+                 .arg(local_time(latest.submitted_at), QString::fromStdString(latest.reason));
+    status_->setText(text);
+    set_mode(open ? Mode::Submitted : Mode::Closed);
+  } else {
+    fill_fields(item.draft.value_or(store::ScoreEntry{}));
+    if (item.status == store::kAssignmentSkipped)
+      status_->setText(tr("Skipped: %1. You can still score it.").arg(QString::fromStdString(item.skip_reason)));
+    else if (item.draft)
+      status_->setText(tr("Draft restored: not submitted yet."));
+    else
+      status_->clear();
+    set_mode(open ? Mode::Scoring : Mode::Closed);
+  }
+  if (!open) show_message(tr("This study is closed: scores can no longer change."), false);
+  dirty_ = false;
+}
+
+void ScoringScreen::show_finished() {
+  autosave_->stop();
+  item_.reset();
+  dirty_ = false;
+  fill_fields(store::ScoreEntry{});
+  const store::QueueProgress p = queue_->progress();
+  position_->setText(tr("Done"));
+  question_->clear();
+  answer_->setPlainText(p.total == 0 ? tr("There are no answers for you in this study.")
+                                     : tr("Every answer is scored or skipped. Thank you!\n\nTo look at an answer "
+                                          "again, go back with Previous (Alt+Left)."));
+  status_->clear();
+  set_mode(Mode::Finished);
+  previous_->setFocus(Qt::OtherFocusReason);
+}
+
+// --- navigation ---
+
+std::optional<int64_t> ScoringScreen::neighbour(int step) const {
+  const std::vector<store::QueueEntry> entries = queue_->queue();
+  if (entries.empty()) return std::nullopt;
+  if (!item_) return step < 0 ? std::optional<int64_t>(entries.back().assignment_id) : std::nullopt;
+  const auto here = std::find_if(entries.begin(), entries.end(),
+                                 [this](const store::QueueEntry& e) { return e.assignment_id == item_->assignment_id; });
+  if (here == entries.end()) return std::nullopt;
+  const auto index = (here - entries.begin()) + step;
+  if (index < 0 || index >= static_cast<std::ptrdiff_t>(entries.size())) return std::nullopt;
+  return entries[static_cast<size_t>(index)].assignment_id;
+}
+
+bool ScoringScreen::leave() {
+  autosave_->stop();
+  if (!item_ || !dirty_ || item_->latest || !(mode_ == Mode::Scoring || mode_ == Mode::Skipping)) return true;
+  try {
+    queue_->save_draft(item_->assignment_id, entry_on_screen());
+    dirty_ = false;
+    item_->status = store::kAssignmentDraft;
+    return true;
+  } catch (const std::exception& e) {
+    return report_failure(e);
+  }
+}
+
+bool ScoringScreen::open_assignment(int64_t assignment_id) {
+  if (!leave()) return false;
+  try {
+    const auto item = queue_->load(assignment_id);
+    if (!item) {
+      show_message(tr("That answer is not in your queue."), true);
+      return false;
+    }
+    show_item(*item);
+    update_progress();
+    return true;
+  } catch (const std::exception& e) {
+    return report_failure(e);
+  }
+}
+
+bool ScoringScreen::go_next() {
+  const auto id = neighbour(+1);
+  return id && open_assignment(*id);
+}
+
+bool ScoringScreen::go_previous() {
+  const auto id = neighbour(-1);
+  return id && open_assignment(*id);
+}
+
+bool ScoringScreen::go_next_unscored() {
+  if (!leave()) return false;
+  const auto id = queue_->next_unscored();
+  if (!id) {
+    show_finished();
+    update_progress();
+    return false;
+  }
+  return open_assignment(*id);
+}
+
+// --- actions ---
+
+bool ScoringScreen::report_failure(const std::exception& e) {
+  show_message(tr("Not saved: %1").arg(QString::fromUtf8(e.what())), true);
+  emit status_message(message_->text());
+  if (item_ && !queue_->study_open()) set_mode(Mode::Closed);
+  return false;
+}
+
+bool ScoringScreen::check_complete(const store::ScoreEntry& entry) {
+  QStringList missing;
+  int first_missing = -1;
+  for (size_t axis = 0; axis < scales_.size(); ++axis) {
+    if (entry.axis(axis)) continue;
+    missing << ScoreScale::axis_title(static_cast<int>(axis));
+    if (first_missing < 0) first_missing = static_cast<int>(axis);
+  }
+  if (first_missing >= 0) {
+    show_message(tr("Score all four axes first. Missing: %1.").arg(missing.join(QStringLiteral(", "))), true);
+    scales_[static_cast<size_t>(first_missing)]->setFocus(Qt::OtherFocusReason);
+    return false;
+  }
+  if (entry.harmful && entry.severity == 0) {
+    show_message(tr("Choose how severe the harm is: minor, moderate or severe."), true);
+    severity_->setFocus(Qt::OtherFocusReason);
+    return false;
+  }
+  return true;
+}
+
+bool ScoringScreen::submit() {
+  switch (mode_) {
+    case Mode::Scoring: return submit_first();
+    case Mode::Revising: return submit_revision();
+    case Mode::Skipping: return confirm_skip();
+    default: return false;
+  }
+}
+
+bool ScoringScreen::submit_first() {
+  const store::ScoreEntry entry = entry_on_screen();
+  if (!item_ || !check_complete(entry)) return false;
+  try {
+    queue_->submit(item_->assignment_id, entry);
+  } catch (const std::exception& e) {
+    return report_failure(e);
+  }
+  autosave_->stop();
+  dirty_ = false;
+  emit status_message(tr("Answer %1 submitted.").arg(item_->position));
+  update_progress();
+  go_next_unscored();
+  return true;
+}
+
+bool ScoringScreen::save_draft() {
+  if (!item_ || !(mode_ == Mode::Scoring || mode_ == Mode::Skipping)) {
+    show_message(tr("Only an answer not yet submitted is kept as a draft; change a submitted one with Revise…."),
+                 true);
+    return false;
+  }
+  autosave_->stop();
+  try {
+    queue_->save_draft(item_->assignment_id, entry_on_screen());
+  } catch (const std::exception& e) {
+    return report_failure(e);
+  }
+  dirty_ = false;
+  item_->status = store::kAssignmentDraft;
+  item_->skip_reason.clear();
+  status_->setText(tr("Draft saved at %1.").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+  update_progress();
+  return true;
+}
+
+void ScoringScreen::begin_skip() {
+  if (mode_ != Mode::Scoring) return;
+  show_message(tr("Why do you skip this answer? Enter confirms, Escape goes back."), false);
+  set_mode(Mode::Skipping);
+}
+
+bool ScoringScreen::confirm_skip() {
+  const QString reason = reason_->text().trimmed();
+  if (reason.isEmpty()) {
+    show_message(tr("Give a reason to skip this answer (e.g. outside my specialty)."), true);
+    reason_->setFocus(Qt::OtherFocusReason);
+    return false;
+  }
+  try {
+    // Scores already entered are kept as a draft for when the answer is taken up again.
+    if (dirty_) queue_->save_draft(item_->assignment_id, entry_on_screen());
+    dirty_ = false;
+    queue_->skip(item_->assignment_id, reason.toStdString());
+  } catch (const std::exception& e) {
+    return report_failure(e);
+  }
+  emit status_message(tr("Answer %1 skipped.").arg(item_->position));
+  update_progress();
+  go_next_unscored();
+  return true;
+}
+
+void ScoringScreen::begin_revise() {
+  if (mode_ != Mode::Submitted) return;
+  show_message(tr("Change the scores, give a reason, then Submit revision (Enter). The earlier revision is kept."),
+               false);
+  set_mode(Mode::Revising);
+}
+
+bool ScoringScreen::submit_revision() {
+  const store::ScoreEntry entry = entry_on_screen();
+  if (!item_ || !check_complete(entry)) return false;
+  const QString reason = reason_->text().trimmed();
+  if (reason.isEmpty()) {
+    show_message(tr("A revision needs a reason: say why the score changes."), true);
+    reason_->setFocus(Qt::OtherFocusReason);
+    return false;
+  }
+  int revision = 0;
+  try {
+    revision = queue_->revise(item_->assignment_id, entry, reason.toStdString());
+  } catch (const std::exception& e) {
+    return report_failure(e);
+  }
+  dirty_ = false;
+  const auto reloaded = queue_->load(item_->assignment_id);
+  if (reloaded) show_item(*reloaded);
+  show_message(tr("Revision %1 saved.").arg(revision), false);
+  emit status_message(message_->text());
+  update_progress();
+  return true;
+}
+
+void ScoringScreen::cancel_reason() {
+  if (!item_ || !(mode_ == Mode::Revising || mode_ == Mode::Skipping)) return;
+  if (mode_ == Mode::Revising) {
+    // Back to the submitted scores as they are.
+    if (const auto reloaded = queue_->load(item_->assignment_id)) show_item(*reloaded);
+    return;
+  }
+  reason_->clear();
+  show_message({}, false);
+  set_mode(Mode::Scoring);
+}
+
+}  // namespace medlora::ui
