@@ -13,6 +13,7 @@
 #include <tuple>
 #include <utility>
 
+#include "report/analysis_charts.h"
 #include "report/report_charts.h"
 #include "report/report_sections.h"
 
@@ -65,55 +66,18 @@ std::pair<double, double> value_range(const review::StudyAnalysis& analysis) {
 }
 
 ReportImage mean_chart(const review::StudyAnalysis& analysis, Language language) {
-  MeanBarChart chart;
+  MeanBarChart chart = mean_chart_data(analysis, [language](const std::string& axis) { return axis_label(language, axis); });
   chart.value_label = text(language, "chart_axis_mean");
-  for (const auto& axis : analysis.axes) chart.categories << axis_label(language, axis);
   std::tie(chart.value_min, chart.value_max) = value_range(analysis);
-  for (const auto& system : analysis.systems) {
-    MeanBarSeries series;
-    series.name = QString::fromStdString(system);
-    for (const auto& axis : analysis.axes) {
-      const auto* s = analysis.find_summary(system, axis);
-      series.means.push_back(s ? s->mean : std::nan(""));
-      series.ci_low.push_back(s ? s->ci_low : std::nan(""));
-      series.ci_high.push_back(s ? s->ci_high : std::nan(""));
-    }
-    chart.series.push_back(std::move(series));
-  }
   return {"means", render_mean_bar_chart(chart, kMeanChartSize, kChartScale), kMeanChartSize.width()};
-}
-
-// The scores shown on one axis: 1..5 for the study scale (so an unused score shows as an empty
-// slot), else every score that occurs.
-std::vector<int> score_levels(const review::StudyAnalysis& analysis, const std::string& axis) {
-  std::set<int> seen;
-  for (const auto& s : analysis.summaries)
-    if (s.axis == axis)
-      for (const auto& [score, count] : s.distribution) seen.insert(score);
-  if (seen.empty() || (*seen.begin() >= 1 && *seen.rbegin() <= 5)) return {1, 2, 3, 4, 5};
-  return {seen.begin(), seen.end()};
 }
 
 ReportImage distribution_chart(const review::StudyAnalysis& analysis, const std::string& axis, size_t index,
                                Language language) {
-  CountBarChart chart;
+  CountBarChart chart = distribution_chart_data(analysis, axis);
   chart.title = axis_label(language, axis);
   chart.level_label = text(language, "chart_axis_score");
   chart.count_label = text(language, "chart_axis_count");
-  const auto levels = score_levels(analysis, axis);
-  for (int level : levels) chart.levels << QString::number(level);
-  for (const auto& system : analysis.systems) {
-    CountBarSeries series;
-    series.name = QString::fromStdString(system);
-    const auto* s = analysis.find_summary(system, axis);
-    for (int level : levels) {
-      double count = 0.0;
-      if (s)
-        if (const auto it = s->distribution.find(level); it != s->distribution.end()) count = it->second;
-      series.counts.push_back(count);
-    }
-    chart.series.push_back(std::move(series));
-  }
   return {"distribution-" + QString::number(index + 1),
           render_count_bar_chart(chart, kDistributionChartSize, kChartScale), kDistributionChartSize.width()};
 }

@@ -139,6 +139,8 @@ void LeadView::refresh() {
   if (keep) {
     for (int row = 0; row < studies_->rowCount(); ++row)
       if (studies_->item(row, 0)->data(Qt::UserRole).toLongLong() == *keep) studies_->selectRow(row);
+  } else if (studies_->rowCount() > 0) {
+    studies_->selectRow(0);  // the current row looks selected; make it so, details included
   }
   show_selected();
   update_buttons();

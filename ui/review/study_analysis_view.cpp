@@ -11,6 +11,7 @@
 #include <set>
 
 #include "core/store/review_types.h"
+#include "report/analysis_charts.h"
 #include "report/report_charts.h"
 #include "report/report_text.h"
 
@@ -310,21 +311,10 @@ void StudyAnalysisView::fill_flagged(const review::StudyReportData& data) {
 }
 
 void StudyAnalysisView::draw_means_chart(const review::StudyAnalysis& analysis) {
-  report::MeanBarChart chart;
+  report::MeanBarChart chart =
+      report::mean_chart_data(analysis, [](const std::string& axis) { return axis_name(axis); });
   chart.title = tr("Mean score per axis with 95 % CI");
   chart.value_label = tr("Mean score");
-  for (const auto& axis : analysis.axes) chart.categories << axis_name(axis);
-  for (const auto& system : analysis.systems) {
-    report::MeanBarSeries series;
-    series.name = text(system);
-    for (const auto& axis : analysis.axes) {
-      const auto* s = analysis.find_summary(system, axis);
-      series.means.push_back(s ? s->mean : std::nan(""));
-      series.ci_low.push_back(s ? s->ci_low : std::nan(""));
-      series.ci_high.push_back(s ? s->ci_high : std::nan(""));
-    }
-    chart.series.push_back(std::move(series));
-  }
   const double scale = std::max(1.0, devicePixelRatioF());
   QImage image = report::render_mean_bar_chart(chart, kMeansChartSize, scale);
   image.setDevicePixelRatio(scale);
@@ -333,29 +323,11 @@ void StudyAnalysisView::draw_means_chart(const review::StudyAnalysis& analysis) 
 
 void StudyAnalysisView::draw_distribution_chart() {
   if (!shown_ || distribution_axis_->currentIndex() < 0) return;
-  const auto& analysis = shown_->analysis;
   const std::string axis = distribution_axis_->currentData().toString().toStdString();
-  std::set<int> levels = {1, 2, 3, 4, 5};  // the study scale, so an unused score shows as a gap
-  for (const auto& s : analysis.summaries)
-    if (s.axis == axis)
-      for (const auto& [score, count] : s.distribution) levels.insert(score);
-  report::CountBarChart chart;
+  report::CountBarChart chart = report::distribution_chart_data(shown_->analysis, axis);
   chart.title = axis_name(axis);
   chart.level_label = tr("Score");
   chart.count_label = tr("Ratings");
-  for (int level : levels) chart.levels << QString::number(level);
-  for (const auto& system : analysis.systems) {
-    report::CountBarSeries series;
-    series.name = text(system);
-    const auto* s = analysis.find_summary(system, axis);
-    for (int level : levels) {
-      double count = 0.0;
-      if (s)
-        if (const auto it = s->distribution.find(level); it != s->distribution.end()) count = it->second;
-      series.counts.push_back(count);
-    }
-    chart.series.push_back(std::move(series));
-  }
   const double scale = std::max(1.0, devicePixelRatioF());
   QImage image = report::render_count_bar_chart(chart, kDistributionChartSize, scale);
   image.setDevicePixelRatio(scale);
