@@ -17,6 +17,83 @@
     </message>
 </context>
 <context>
+    <name>SendToReviewText</name>
+    <message>
+        <source>Send to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new blind review study is made from test set &quot;%1&quot;: %2 questions × %3 configurations. Signed in as %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many doctors score each answer (three is the usual design)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include the &amp;reference answer as a system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewers score the reference answers blind, like the models&apos; answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This test set has no reference answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewers &amp;per answer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (test set #%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test set could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test set #%1 is not in this workspace any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test set &quot;%1&quot; has no finished answer yet: run it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test set &quot;%1&quot; is missing %2 of its %3 answers (not generated yet, stopped, failed or empty).
+
+Send only the %4 finished answers? Questions without an answer from every configuration make the systems harder to compare; you can also resume the run first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study &quot;%1&quot; created with %2 questions, %3 systems and %4 answers; each answer is to be scored by %5 reviewers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 unfinished answers were left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign the reviewers in the Review panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The study was not created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>MedLoRA Workbench: LoRA fine-tuning and clinical review</source>
@@ -59,6 +136,230 @@
     </message>
 </context>
 <context>
+    <name>medlora::ui::AccountsDialog</name>
+    <message>
+        <source>&amp;Add account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Doctor (scores answers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead (builds studies, reads the analysis)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engineer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ; type the same password twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account was not added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::AnswerView</name>
+    <message>
+        <source>No answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dangerous advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency symptom in the question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No advice to seek care now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end of answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token limit reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop text reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>answered by the base model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered by adapter %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>route: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Safety flags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the passage&apos;s text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passages used:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy this answer to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask this question again with the current settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::AssignDialog</name>
+    <message>
+        <source>&amp;Every reviewer scores every answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reviewers per question:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Assign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign reviewers to &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 questions, %2 answers. Reviewers are doctors; each sees the answers in their own random order, with the systems hidden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the doctors who score this study (Space ticks the current one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each question goes to this many of the chosen reviewers (all answers of a question to the same ones, so that systems are compared by the same raters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Doctors:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace has no doctor accounts yet: add them with Accounts… first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick at least one doctor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not assigned: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reviewers, %2 per answer: %3 scorings in all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>medlora::ui::BackgroundRunner</name>
     <message>
         <source>unknown error</source>
@@ -85,6 +386,258 @@
     </message>
     <message>
         <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::ChatConfiguration</name>
+    <message>
+        <source>Choose a model first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;One adapter&quot; needs exactly one checked adapter (%1 checked).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;Route by rules&quot; needs the adapters the rules may pick: check at least one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::ChatPanel</name>
+    <message>
+        <source>Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model folder could not be registered in the workspace: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The adapter folder could not be registered in the workspace: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading %1 (the first answer of a model takes a while)...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generating...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test set: %1 of %2 answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace is open: open one with File &gt; Open workspace to save chats.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace %1 cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s registered models could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing rules saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safety rules saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safety rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Knowledge base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side &amp;by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a question, e.g. 头痛发烧怎么办? (Ctrl+Enter sends)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the question (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop generating (Esc); the answer so far is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check answers with the sa&amp;fety rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag dangerous advice and emergencies beside the answer; the answer is never changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing r&amp;ules...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which adapter answers which question (keywords, in priority order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safety ru&amp;les...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dangerous-advice patterns, emergency symptoms, notice and disclaimer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Knowledge base...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents that grounded answers cite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grounding needs the workspace&apos;s knowledge base, and no workspace is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The question could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chat could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regenerating this answer removes the messages after it from the chat. Go on?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old answer could not be removed from the saved chat: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Comparing %n configuration(s)...</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Test sets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test sets are stored in the workspace, and no workspace is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the test set...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 tokens/s, %n token(s), %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The answer could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparison done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::ChatRulesFiles</name>
+    <message>
+        <source>The %1 in %2 could not be used: %3
+The shipped rules apply until the file is fixed or saved again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>routing rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>safety rules</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -223,6 +776,161 @@
     </message>
     <message>
         <source>Threads: -</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::ConfigurationPicker</name>
+    <message>
+        <source>%1 (merged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no tokenizer.model, so it cannot answer questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a PEFT adapter folder: it needs adapter_config.json and adapter_model.safetensors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An adapter called &quot;%1&quot; is offered already (%2); routing rules pick adapters by name, so rename one of the folders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side by side compares 2 to 4 configurations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 has no label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two rows are labelled &quot;%1&quot;; give each row its own label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base + adapter %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base, adapter routed by rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a merged model folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model folder (config.json, model.safetensors, tokenizer.model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add model folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a PEFT adapter folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add adapter folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base &amp;model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model found: add a model folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a model folder from anywhere on disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adapters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Base only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;One adapter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Route by rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The routing rules pick one of the checked adapters for each question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the adapter to use (one adapter) or those the rules may pick (route by rules)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;adapter folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ground on the knowledge base, passages:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the best matching knowledge-base passages in front of the question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configurations to compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add mer&amp;ged model folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare a merged model (base + adapter baked in) in the chosen row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add ro&amp;w</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove ro&amp;w</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -855,6 +1563,105 @@
     </message>
 </context>
 <context>
+    <name>medlora::ui::GenerationSettingsForm</name>
+    <message>
+        <source>The seed must be a whole number from 0 to 18446744073709551615, or blank for a random seed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Te&amp;mplate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Temperature:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-&amp;k:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-&amp;p:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repetition penalty:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max &amp;new tokens:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bad words:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop stri&amp;ngs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the question is wrapped for the model (clinic: Chinese clinic instruction)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 always picks the most likely token; higher values vary more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample only among the k most likely tokens (0 = no limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample among the most likely tokens that together reach this probability (1 = no limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Above 1 makes repeating earlier tokens less likely (1 = off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same seed and settings give the same answer; blank draws a new seed each time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>words the model must not write, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banned while sampling: these words are turned into token ids with the model&apos;s tokenizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one a line; \n for a new line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation stops when the answer reaches one of these texts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset to c&amp;linic defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature 0.7, top-k 50, top-p 0.9, repetition penalty 1.2, 200 new tokens, random seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>medlora::ui::ImportDialog</name>
     <message>
         <source>Reading files...</source>
@@ -1041,6 +1848,425 @@
     </message>
 </context>
 <context>
+    <name>medlora::ui::KnowledgeBaseDialog</name>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passage title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import &amp;files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a &amp;dataset&apos;s answers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Knowledge base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the passages a grounded answer would cite, e.g. 头痛怎么办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many passages to show (grounding uses the top 3 by default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text (.txt), Markdown (.md) and PDF files; several at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text (.txt) and Markdown (.md) files; several at once (this build cannot read PDF files)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each answer of a workspace dataset becomes a passage titled with its question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected document and its passages (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the import; the file being imported is not kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Top:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dataset answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The knowledge base is empty: import documents or a dataset&apos;s answers to ground answers on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No passage matches &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n file(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing the dataset&apos;s answers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n document(s) with %1 passages.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: the document being imported was not kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not imported:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents (*.txt *.text *.md *.markdown *.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents (*.txt *.text *.md *.markdown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import documents into the knowledge base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The datasets could not be listed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace has no dataset yet: import one in the Datasets panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a dataset&apos;s answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 records, %3 approved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approved records only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave out answers a doctor has not approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dataset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document was not removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove a document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove &quot;%1&quot; and its %n passage(s) from the knowledge base?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removed &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::LeadView</name>
+    <message>
+        <source>&amp;New study…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ccounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Assign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lose study…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (study lead).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Systems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a study from a test-set run, a dataset or an answers file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer accounts: add doctors, leads and engineers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the doctors who score the selected study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End scoring of the selected study; its analysis becomes available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the evaluation report (PDF, HTML), the raw scores (CSV) or the analysis (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the studies and their progress again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The analysis failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Studies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The studies could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The study could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The study is closed. Reveal the systems to see the analysis (the reveal is recorded in the audit log).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The analysis appears once the study is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Systems revealed and analysis computed for &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study created. Assign reviewers next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The accounts could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 scorings assigned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report names the systems behind the codes of &quot;%1&quot;. The reveal is recorded in the audit log. Continue?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close &quot;%1&quot;? Reviewers can no longer score it. %2 of %3 scorings are done; %4 not started, %5 drafts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubmitted drafts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers have unsubmitted drafts. Close anyway? Those drafts then stay unscored (they are listed as exclusions in the report).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study &quot;%1&quot; closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The study was not closed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reveal systems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reveal which system is behind each code of &quot;%1&quot; and compute the analysis? The reveal is recorded in the audit log with your name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another analysis is being computed; try again when it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>medlora::ui::LiveCurves</name>
     <message>
         <source>Smoothing %1</source>
@@ -1140,6 +2366,104 @@
     </message>
     <message>
         <source>eval loss %1 (step %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::LoginDialog</name>
+    <message>
+        <source>doctor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>study lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>engineer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with your review account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace has no review accounts yet. Create the first one: it is the study lead&apos;s account, which sets up studies and adds the doctors&apos; accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create lead account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your name and your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check the password: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name or the password is not right. Check both and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This needs a %1 account; %2 is a %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a name for the lead account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The password needs at least %n characters.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account cannot be created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account cannot be created: %1
+Sign in instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead account %1 was created. This needs a %2 account: the lead adds it in the Review panel.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1382,6 +2706,165 @@
     </message>
     <message>
         <source>No models found in %1. Run ./dev run or &quot;medlora make-base-model&quot; to create the base model there, or add a model folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::NewStudyDialog</name>
+    <message>
+        <source>Include the reference answers as a s&amp;ystem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New review study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Chronic disease adapters, pilot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A test-set run of this workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dataset (its reference answers are the system)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A JSON-lines answers file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the questions and the answers to score come from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many reviewers score each answer (three is the usual design)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions with a reference answer also get that answer scored, blinded like any other system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of the blinding codes and of each reviewer&apos;s order; leave empty for a random one (it is stored either way)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewers per &amp;answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;eed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 questions × %3 configurations, %4 answers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test-set &amp;run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace has no test-set runs yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 records, %3 approved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appr&amp;oved records only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first N records of the dataset (by id) become the questions; 0 takes all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most &amp;questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One JSON object a line: {&quot;item&quot;, &quot;question&quot;, &quot;system&quot;, &quot;answer&quot;, &quot;reference&quot;?, &quot;kind&quot;?, &quot;metadata&quot;?}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers &amp;file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the study a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a test-set run (this workspace has none yet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a dataset (this workspace has none yet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a JSON-lines answers file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The seed must be a whole number from 0 to 18446744073709551615, or empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the study…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The study was not created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created with %1 questions, %2 systems and %3 answers.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1765,6 +3248,232 @@ Output:
     </message>
 </context>
 <context>
+    <name>medlora::ui::ReportExportDialog</name>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open f&amp;ile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open fol&amp;der</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report of &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF report (charts and tables)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML report (one self-contained file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV of the raw scores (reviewer × answer × axis)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON summary of the analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinese (中文)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language of the PDF or HTML report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The study is still open: the report shows system codes, not names, and the scores so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gathering scores and computing statistics…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing was gathered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawing the charts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laying out the pages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::ReviewPanel</name>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in / Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in or out of your review account (Ctrl+L).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with your review account: doctors score the answers of their studies; the study lead sets up studies and reads the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your studies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No study is assigned to you yet. The study lead assigns answers to score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back to my studies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer on screen is kept as a draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviews are for doctors and study leads. An engineer account has no answers to score and no studies to lead; ask the study lead for a doctor or lead account if you take part in a review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace is open. Open one with File &gt; Open workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace %1 cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The study lead&apos;s view cannot be shown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your studies cannot be listed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The study cannot be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>medlora::ui::ReviewStatus</name>
     <message>
         <source>Pending</source>
@@ -1780,6 +3489,117 @@ Output:
     </message>
     <message>
         <source>Needs edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::RoutingRulesDialog</name>
+    <message>
+        <source>&amp;Add rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore &amp;shipped rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adapter routing rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adapter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keywords (separated by , or 、)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules are tried from the top: the first rule with a keyword found in the question picks the adapter. Put the most urgent rules first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The adapter that answers when no rule matches (&quot;base&quot;: the base model).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a question to see which adapter would answer it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a rule at the end (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected rule (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the selected rule a higher priority (Alt+Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the selected rule a lower priority (Alt+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the form with the rules shipped with MedLoRA (nothing is saved until OK)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Default adapter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Try a question:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1: name the adapter that answers (&quot;base&quot; for the base model).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule %1 (%2): give at least one keyword.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the default adapter, which answers when no rule matches (&quot;base&quot; for the base model).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(type a question above to see the decision)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules cannot route until the problem below is fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the base model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered by %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Routing rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules were not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2405,6 +4225,528 @@ Output:
     </message>
 </context>
 <context>
+    <name>medlora::ui::SafetyRulesDialog</name>
+    <message>
+        <source>Safety filter rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phrases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unless</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched on the answer, case-insensitive (Perl-style regular expression)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain phrases, separated by , or 、</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional regex that must also match the question or the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional regex: a match whose sentence matches it is not flagged (&quot;antibiotics are not needed&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One phrase a line. An answer to an emergency question that contains none of them is flagged for not telling the patient to seek care now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers matching these patterns are flagged (never rewritten).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dangerous advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions mentioning these symptoms get an emergency notice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phrases that advise to seek care &amp;now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Emergencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency notice (Chinese):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency notice (English):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disclaimer (Chinese):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disclaimer (English):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notice and disclaimer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the rules as edited here on the question and the answer (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A patient&apos;s question, e.g. 我感冒了，胸痛，怎么办？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A model&apos;s answer, e.g. 吃点阿莫西林就好了。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Answer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore &amp;shipped rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the form with the rules shipped with MedLoRA (nothing is saved until OK)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a rule at the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules cannot be checked until this is fixed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dangerous advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency in the question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No advice to seek care now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No flags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flag(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Emergency notice: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disclaimer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safety rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules were not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::ScoreScale</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not scored yet. Keys 1–5; hover a number for its meaning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completeness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between 1 and 3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between 3 and 5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Major factual errors, or advice that contradicts current clinical guidelines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mostly correct; minor inaccuracies or outdated details that would not change management.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fully correct and consistent with current guidelines and evidence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could cause serious harm: e.g. a wrong dose, a dangerous combination, delaying urgent care or discouraging needed treatment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing directly dangerous, but a relevant warning, contraindication or &apos;when to seek care&apos; is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safe: no harmful advice; gives the right warnings and says when to see a doctor or seek emergency care.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Misses the point of the question or leaves out most of what the patient needs to know.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers the main question but leaves out important aspects (causes, options, follow-up).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Covers everything clinically relevant to the question, at the right depth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A patient could not follow it: unexplained jargon, confusing or disorganised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Understandable with effort: some unexplained terms or long, dense sentences.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear, plain language a patient understands at first reading; well organised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not scored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::ScoringScreen</name>
+    <message>
+        <source>Scoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Harmful answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick when following this answer could harm a patient; then choose how severe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could cause discomfort or confusion; unlikely to cause lasting harm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could lead to harm that needs medical attention.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could cause serious or lasting harm, or death.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity of the harm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Comment (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anything the study lead should know about this answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit the four scores and go to the next answer (Enter or Ctrl+Enter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep these scores for later without submitting (Ctrl+S). Done by itself as well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;kip…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave this answer unscored, with a reason (e.g. outside your specialty).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Revise…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change a submitted score: a new revision with a reason; the earlier one is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous answer (Alt+Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next answer (Alt+Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason to s&amp;kip:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the &amp;revision:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Skip this answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Submit revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revision %1, submitted on %2. Reason: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped: %1. You can still score it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft restored: not submitted yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This study is closed: scores can no longer change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no answers for you in this study.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every answer is scored or skipped. Thank you!
+
+To look at an answer again, go back with Previous (Alt+Left).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That answer is not in your queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score all four axes first. Missing: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose how severe the harm is: minor, moderate or severe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer %1 submitted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an answer not yet submitted is kept as a draft; change a submitted one with Revise….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft saved at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why do you skip this answer? Enter confirms, Escape goes back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason to skip this answer (e.g. outside my specialty).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer %1 skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the scores, give a reason, then Submit revision (Enter). The earlier revision is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A revision needs a reason: say why the score changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revision %1 saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>medlora::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2476,6 +4818,416 @@ Output:
             <numerusform>%1, %2, %n thread</numerusform>
             <numerusform>%1, %2, %n threads</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::SideBySideView</name>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answering...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>base model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adapter %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>route: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A question for every configuration (Ctrl+Enter compares)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the question with one seed to every configuration, one after the other (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop generating (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the configurations to compare in the rows below; they answer one after the other, with one seed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::StudyAnalysisView</name>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completeness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agree&amp;ment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paired c&amp;omparisons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer / reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harmful</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged ans&amp;wers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The analysis could not be made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a closed study to see its analysis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95 % CI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CI is a percentile bootstrap of the mean that resamples questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The axis whose score distribution is drawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distribution of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>α ordinal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>α interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICC(2,1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICC(2,k)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICC answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s alpha uses every answer with two or more scores; the ICCs use the answers every rater scored. — means not defined (no variation, too few answers).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the analysis (bootstrap confidence intervals, agreement)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 questions, %2 answers, %3 reviewers; %4 of %5 scorings submitted, %6 excluded. 95 % CIs from %7 bootstrap resamples of the questions (seed %8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No submitted scores yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harmful flag: %1 flags on %2 of %3 answers. Fleiss&apos; kappa %4 (%5 answers with %6 decisions each).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wins / ties / losses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean difference (A − B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wilcoxon p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permutation p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 — Q: %3 — A: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question: %1
+
+Answer: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes (severity %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer was flagged as harmful.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean score per axis with 95 % CI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::StudyDetailsView</name>
+    <message>
+        <source>Re&amp;veal systems and analyse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows which system is behind each code and computes the analysis. Only for a closed study; recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generation settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pro&amp;gress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ystems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Au&amp;dit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analys&amp;is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No study selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a closed study to see its analysis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2, created by %3 on %4%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted or skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden until the study is closed and revealed</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2661,6 +5413,200 @@ Output:
     </message>
     <message>
         <source>Before / after</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::TestSetPage</name>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n record(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The datasets cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 of %3 answers — %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test-set runs cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(stopped) %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ flagged by the safety rules
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test set could not run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test set stopped; Resume answers the rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test set finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test set %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file of questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions (*.jsonl *.json *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a run first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n answer(s) to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test set was sent to a review study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the run &quot;%1&quot; and all its answers?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From a &amp;file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON lines with &quot;question&quot; (and &quot;reference&quot;), or plain text: one question a line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From a &amp;dataset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;pproved records only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;irst:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configurations:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The c&amp;ompared configurations (side-by-side rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The &amp;chat configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test set &lt;date&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer every question with every configuration; answers are saved as they arrive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after the current token; Resume goes on later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer what the chosen run is still missing, with the settings it started with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;uns:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport JSONL...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to re&amp;view...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn this run&apos;s answers into a blind review study</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2931,6 +5877,64 @@ Output:
     </message>
     <message>
         <source>Stop the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::TranscriptList</name>
+    <message numerus="yes">
+        <source>%n message(s), last %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The saved chats cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the chat &quot;%1&quot; and all its messages?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved c&amp;hats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new chat (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rena&amp;me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename the chosen chat (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the chosen chat</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
