@@ -138,7 +138,8 @@ QString design_section(const review::StudyReportData& data, const review::StudyA
   const size_t shown = std::min<size_t>(d.exclusions.size(), kMaxExclusionRows);
   for (size_t i = 0; i < shown; ++i) {
     const auto& e = d.exclusions[i];
-    html += data_row({escape(e.item), system_cell(e.system), escape(e.reviewer), escape(e.reason)});
+    const QString reason = e.unscored ? t("exclusion_unscored") : t("exclusion_skipped").arg(QString::fromStdString(e.reason));
+    html += data_row({escape(e.item), system_cell(e.system), escape(e.reviewer), reason.toHtmlEscaped()});
   }
   html += "</table>\n";
   if (shown < d.exclusions.size())

@@ -68,6 +68,8 @@ const std::map<std::string_view, Wording>& wording() {
       {"ci95", {"95 % CI", "95 % 置信区间"}},
       {"n_ratings", {"Ratings", "评分数"}},
       {"n_questions", {"Questions", "问题数"}},
+      {"exclusion_unscored", {"not submitted before the study was closed", "研究结束前未提交"}},
+      {"exclusion_skipped", {"skipped: %1", "跳过：%1"}},
       // Charts
       {"section_charts", {"Charts", "图表"}},
       {"chart_means", {"Mean score per axis with 95 % bootstrap CI", "各维度平均分及 95 % bootstrap 置信区间"}},

@@ -44,7 +44,9 @@ QJsonObject design_json(const stats::StudyDesign& d) {
   for (const auto& r : d.reviewers) reviewers.append(qs(r));
   for (const auto& e : d.exclusions)
     exclusions.append(QJsonObject{
-        {"item", qs(e.item)}, {"system", qs(e.system)}, {"reviewer", qs(e.reviewer)}, {"reason", qs(e.reason)}});
+        {"item", qs(e.item)}, {"system", qs(e.system)}, {"reviewer", qs(e.reviewer)},
+        {"reason", e.unscored ? QStringLiteral("not submitted before the study was closed") : qs(e.reason)},
+        {"kind", e.unscored ? "unscored" : "skipped"}});
   return {{"name", qs(d.name)},
           {"created_at", qs(d.created_at)},
           {"closed_at", qs(d.closed_at)},

@@ -19,7 +19,7 @@ struct AnswerMetadata {
   SafetyReport safety;
   double tokens_per_second = 0;
   int64_t tokens = 0;          // new tokens generated
-  std::string finish_reason;   // the generator's word ("eos", "length", "stop", "cancelled" ...)
+  std::string finish_reason;   // the generator's word ("eos", "max_new_tokens", "stop_string", "cancelled")
   int64_t seed = -1;           // -1 = not recorded
 
   // {"configuration","adapter","route_reason","passages":[{"chunk_id","document_id","seq",

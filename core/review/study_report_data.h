@@ -17,12 +17,13 @@ struct StudySystemInfo {
   std::string name;  // e.g. "base", "adapter:chronic", "reference"; empty while blinded
 };
 
-// An answer a reviewer skipped (with the reason given), or that the lead excluded.
+// An answer a reviewer skipped (with the reason given), or left unscored when the study closed.
 struct ExcludedAnswer {
   std::string item;
   std::string system;
   std::string reviewer;
-  std::string reason;
+  std::string reason;  // the reviewer's words for a skip; empty for an unscored answer
+  bool unscored = false;  // not submitted before the study was closed (reports say so in their language)
 };
 
 struct StudyDesign {

@@ -72,7 +72,7 @@ review::StudyReportData ReviewStudyRepository::report_data(const ReviewerAccount
       continue;
     }
     if (status != kAssignmentSubmitted) {
-      if (closed) design.exclusions.push_back({item, system, reviewer, "not submitted before the study was closed"});
+      if (closed) design.exclusions.push_back({item, system, reviewer, "", true});
       continue;
     }
     ++design.submitted;

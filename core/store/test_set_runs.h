@@ -30,7 +30,7 @@ struct TestConfiguration {
 // "error" (generation failed; `error` says why). missing() lists pairs without a "done" answer.
 struct TestAnswerInput {
   std::string answer;
-  std::string finish_reason;       // the generator's word: "eos", "length", "stop", "cancelled"...
+  std::string finish_reason;       // the generator's word: "eos", "max_new_tokens", "stop_string", "cancelled"
   double tokens_per_second = 0;
   std::string safety_flags_json = "[]";  // a JSON array (chat::safety_flags_to_json)
   std::string status = "done";
