@@ -1,11 +1,11 @@
 // medlora demo: the whole pipeline in one command, what `./dev run` does without a display —
 // base model (made once, reused) -> LoRA run on the bundled clinic QA data with live loss lines
-// -> the three clinic test questions answered by the base model and by the adapter -> where
-// the adapter files are.
+// -> the clinic test questions answered side by side by the base model and by the adapter,
+// each answer checked by the chat tester's safety filter -> where the adapter files are.
 #include "app/cli/cli_command.h"
+#include "core/chat/safety_filter.h"
 #include "core/data/sample_data.h"
-#include "core/generate/generator.h"
-#include "core/generate/loaded_model.h"
+#include "core/generate/side_by_side.h"
 #include "core/model/model_loader.h"
 #include "core/pipeline/base_model_builder.h"
 #include "core/tokenizer/prompt_template.h"
@@ -27,6 +27,7 @@ const char* const kQuestions[] = {
     "头痛、恶心、视力模糊应该怎么办?",
     "高血压患者日常需要注意什么?",
     "糖尿病早期有哪些症状?",
+    "突然胸痛、呼吸困难怎么办?",  // an emergency: the safety filter asks for advice to seek care now
 };
 
 std::filesystem::path default_runs_dir() { return pipeline::default_models_dir().parent_path() / "runs"; }
@@ -85,12 +86,17 @@ void print_training_line(const QJsonObject& line) {
   std::fflush(stdout);
 }
 
-std::string answer(generate::Generator& generator, const std::string& question) {
-  const auto& clinic = tokenizer::find_template("clinic");
-  generate::SamplingParams params;  // the clinic defaults
-  params.seed = 42;
-  params.max_new_tokens = 120;
-  return generator.generate(clinic.render_prompt(question), params).text;
+// One side-by-side answer with the safety filter's flags under it.
+void print_answer(const generate::SideBySideResult& result) {
+  if (!result.ran) {
+    std::printf("  [%-7s] (failed: %s)\n", result.label.c_str(), result.error.c_str());
+    return;
+  }
+  std::printf("  [%-7s] %s\n", result.label.c_str(), result.reply.text.c_str());
+  if (!result.reply.safety) return;
+  for (const auto& flag : result.reply.safety->flags)
+    std::printf("            ! %s: %s (\"%s\")\n", chat::safety_flag_kind_name(flag.kind), flag.description.c_str(),
+                flag.matched_text.c_str());
 }
 
 int run_demo(const QStringList& args) {
@@ -98,7 +104,8 @@ int run_demo(const QStringList& args) {
   QCommandLineParser parser;
   parser.setApplicationDescription(
       "Run the whole pipeline: base model (made once), a LoRA run on the bundled clinic QA data,\n"
-      "then the three clinic test questions answered by the base model and by the adapter.");
+      "then the clinic test questions answered side by side by the base model and by the adapter,\n"
+      "each answer checked by the safety filter.");
   parser.addHelpOption();
   parser.addOption({"base", "Base model folder (default: <models folder>/medlora-base, made if missing).", "DIR"});
   parser.addOption({"out", "Run folder (default: <data folder>/MedLoRA/runs/demo-<time>).", "DIR"});
@@ -126,16 +133,27 @@ int run_demo(const QStringList& args) {
     callbacks.on_line = print_training_line;
     const auto result = train::run_training(demo_run_config(base, out, max_steps), {}, callbacks);
 
-    std::printf("== 3/3 the clinic test questions, base model vs. LoRA adapter (clinic defaults, seed 42)\n");
-    const auto compute = runtime::resolve_compute("auto", "auto");
-    auto base_model = generate::load_model_for_generation(base, {}, compute);
-    auto adapted = generate::load_model_for_generation(base, result.final_dir, compute);
-    generate::Generator base_generator(base_model.model, base_model.tokenizer);
-    generate::Generator adapter_generator(adapted.model, adapted.tokenizer);
+    std::printf("== 3/3 the clinic test questions side by side, base model vs. LoRA adapter "
+                "(clinic defaults, seed 42), with the safety filter\n");
+    generate::EnginePool pool(runtime::resolve_compute("auto", "auto"));
+    generate::SideBySide side_by_side(pool);
+    std::vector<generate::ModelConfiguration> configurations(2);
+    configurations[0].label = "base";
+    configurations[0].model_dir = base;
+    configurations[1].label = "adapter";
+    configurations[1].model_dir = base;  // the same loaded base, with the adapter switched on
+    configurations[1].adapter = generate::AdapterSpec{"clinic", result.final_dir};
+    generate::ChatRequest request;  // the clinic template and sampling defaults
+    request.sampling.seed = 42;
+    request.sampling.max_new_tokens = 120;
+    request.safety = std::make_shared<const chat::SafetyFilter>(chat::SafetyRules::defaults());
     for (const char* question : kQuestions) {
       std::printf("\nQ: %s\n", question);
-      std::printf("  [base]    %s\n", answer(base_generator, question).c_str());
-      std::printf("  [adapter] %s\n", answer(adapter_generator, question).c_str());
+      request.question = question;
+      const auto results = side_by_side.run(request, configurations);
+      for (const auto& r : results) print_answer(r);
+      if (!results.empty() && results.front().reply.safety && results.front().reply.safety->emergency())
+        std::printf("  notice: %s\n", results.front().reply.safety->emergency_notice.c_str());
       std::fflush(stdout);
     }
     const double minutes =
@@ -144,6 +162,8 @@ int run_demo(const QStringList& args) {
     std::printf("metrics: %s\n", (out / "metrics.jsonl").string().c_str());
     std::printf("try it:  medlora generate --model %s --adapter %s --prompt \"%s\"\n", base.string().c_str(),
                 result.final_dir.string().c_str(), kQuestions[0]);
+    std::printf("or chat: medlora chat --model %s --adapter clinic=%s\n", base.string().c_str(),
+                result.final_dir.string().c_str());
     std::printf("demo finished in %.1f minutes\n", minutes);
   } catch (const std::exception& e) {
     return fail(command, QString::fromUtf8(e.what()));
@@ -151,7 +171,8 @@ int run_demo(const QStringList& args) {
   return 0;
 }
 
-CliRegistration registration("demo", "run the whole pipeline: base model, LoRA run, base vs adapter answers", run_demo);
+CliRegistration registration("demo", "run the whole pipeline: base model, LoRA run, base vs adapter side by side",
+                              run_demo);
 
 }  // namespace
 }  // namespace medlora::cli
