@@ -141,36 +141,24 @@ std::optional<Chat> ChatTranscripts::load(int64_t chat_id) const {
   return chat;
 }
 
-void ChatTranscripts::rename(int64_t chat_id, const std::string& title) {
+void ChatTranscripts::set_column(int64_t chat_id, const char* column, const QString& value) {
   Transaction transaction(ws_);
-  QSqlQuery update = ws_.prepare("UPDATE chats SET title = ? WHERE id = ?");
-  update.addBindValue(q(title));
+  QSqlQuery update = ws_.prepare(QString("UPDATE chats SET %1 = ? WHERE id = ?").arg(QLatin1String(column)));
+  update.addBindValue(value);
   update.addBindValue(static_cast<qlonglong>(chat_id));
   ws_.exec(update);
   touch(chat_id, Workspace::now_utc());
   transaction.commit();
 }
 
+void ChatTranscripts::rename(int64_t chat_id, const std::string& title) { set_column(chat_id, "title", q(title)); }
+
 void ChatTranscripts::set_model(int64_t chat_id, const std::string& model_json) {
-  const QString model = json_columns::object(model_json, "a chat's model configuration");
-  Transaction transaction(ws_);
-  QSqlQuery update = ws_.prepare("UPDATE chats SET model = ? WHERE id = ?");
-  update.addBindValue(model);
-  update.addBindValue(static_cast<qlonglong>(chat_id));
-  ws_.exec(update);
-  touch(chat_id, Workspace::now_utc());
-  transaction.commit();
+  set_column(chat_id, "model", json_columns::object(model_json, "a chat's model configuration"));
 }
 
 void ChatTranscripts::set_settings(int64_t chat_id, const std::string& settings_json) {
-  const QString settings = json_columns::object(settings_json, "a chat's generation settings");
-  Transaction transaction(ws_);
-  QSqlQuery update = ws_.prepare("UPDATE chats SET settings = ? WHERE id = ?");
-  update.addBindValue(settings);
-  update.addBindValue(static_cast<qlonglong>(chat_id));
-  ws_.exec(update);
-  touch(chat_id, Workspace::now_utc());
-  transaction.commit();
+  set_column(chat_id, "settings", json_columns::object(settings_json, "a chat's generation settings"));
 }
 
 bool ChatTranscripts::remove(int64_t chat_id) {

@@ -6,6 +6,8 @@
 // {"configuration", "adapter", "route_reason", "passages": [...], "safety": SafetyReport JSON,
 //  "tokens_per_second", "finish_reason", ...} (core/chat/answer_metadata.h builds it).
 // Every write is one transaction; every value is bound. Same thread rule as Workspace.
+#include <QString>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -70,6 +72,8 @@ class ChatTranscripts {
 
  private:
   void touch(int64_t chat_id, const std::string& at);
+  // Sets one column of a chat (a fixed name, never user text) and its updated_at.
+  void set_column(int64_t chat_id, const char* column, const QString& value);
   Workspace& ws_;
 };
 
