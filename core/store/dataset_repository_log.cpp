@@ -5,17 +5,15 @@
 #include <QVariant>
 
 #include "core/store/dataset_repository.h"
+#include "core/store/json_columns.h"
 #include "core/store/transaction.h"
 
 namespace medlora::store {
 namespace {
 
 QString checked_json_object(const Workspace& ws, const std::string& json, const char* what) {
-  QJsonParseError error{};
-  const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(json), &error);
-  if (error.error != QJsonParseError::NoError || !document.isObject())
-    throw StoreError("workspace " + ws.path() + ": operation " + what + " must be a JSON object, got '" + json + "'");
-  return QString::fromUtf8(document.toJson(QJsonDocument::Compact));
+  const QString checked = json_columns::object(json, "workspace " + ws.path() + ": operation " + what);
+  return QString::fromUtf8(QJsonDocument::fromJson(checked.toUtf8()).toJson(QJsonDocument::Compact));
 }
 
 QString sha256_hex(const std::string& text) {

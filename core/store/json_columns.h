@@ -1,7 +1,7 @@
 #pragma once
-// Checks for the JSON text columns of the chat tester's tables (chat metadata and settings,
-// test-set configurations and flags): a bad value is refused before it reaches the workspace,
-// with a message naming the column.
+// Checks for the workspace's JSON text columns (chat metadata and settings, test-set
+// configurations and flags, system metadata, operation logs): a bad value is refused before it
+// reaches the workspace, with a message naming the column.
 #include <QByteArray>
 #include <QJsonDocument>
 #include <QJsonParseError>

@@ -12,6 +12,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "core/store/json_columns.h"
 #include "core/store/seeded_shuffle.h"
 #include "core/store/store_error.h"
 #include "core/store/transaction.h"
@@ -34,11 +35,8 @@ void check_kind(const std::string& kind) {
 
 std::string checked_metadata(const std::string& json, const std::string& system) {
   if (json.empty()) return "{}";
-  QJsonParseError error{};
-  const auto document = QJsonDocument::fromJson(QByteArray::fromStdString(json), &error);
-  if (error.error != QJsonParseError::NoError || !document.isObject())
-    throw StoreError("the metadata of system '" + system + "' is not a JSON object");
-  return document.toJson(QJsonDocument::Compact).toStdString();
+  const QString checked = json_columns::object(json, "the metadata of system '" + system + "'");
+  return QJsonDocument::fromJson(checked.toUtf8()).toJson(QJsonDocument::Compact).toStdString();
 }
 
 int64_t insert_system(Workspace& ws, int64_t study_id, const SystemInput& system) {
