@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "app/cli/workspace_option.h"
 #include "core/store/workspace_location.h"
 
 namespace medlora::cli {
@@ -57,9 +58,7 @@ std::shared_ptr<const chat::SafetyFilter> safety_option(const QCommandLineParser
 }
 
 std::string workspace_path_option(const QCommandLineParser& parser, bool must_exist) {
-  const std::filesystem::path file = parser.isSet("workspace")
-                                         ? std::filesystem::path(parser.value("workspace").toStdString())
-                                         : store::default_workspace_path();
+  const std::filesystem::path file = workspace_file_option(parser);
   if (must_exist && !std::filesystem::is_regular_file(file))
     throw std::invalid_argument(file.string() +
                                 ": no such workspace (import documents first: medlora kb import --workspace W FILE)");

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "app/cli/cli_command.h"
+#include "app/cli/workspace_option.h"
 #include "core/store/dataset_transfer.h"
 #include "core/store/workspace.h"
 #include "core/store/workspace_location.h"
@@ -55,10 +56,7 @@ void add_common_options(QCommandLineParser& parser, bool with_dataset) {
 }
 
 std::unique_ptr<store::Workspace> open_workspace(const QCommandLineParser& parser) {
-  const std::filesystem::path file =
-      parser.isSet("workspace") ? std::filesystem::path(parser.value("workspace").toStdString()) : store::default_workspace_path();
-  if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
-  return std::make_unique<store::Workspace>(file.string());
+  return open_or_create_workspace(parser);
 }
 
 int64_t dataset_option(const QCommandLineParser& parser, store::Workspace& workspace) {

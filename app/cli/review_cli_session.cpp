@@ -10,8 +10,8 @@
 
 #include "app/cli/cli_command.h"
 #include "app/cli/dataset_cli_support.h"
+#include "app/cli/workspace_option.h"
 #include "core/store/workspace.h"
-#include "core/store/workspace_location.h"
 
 namespace medlora::cli::review {
 namespace {
@@ -43,12 +43,10 @@ void add_session_options(QCommandLineParser& parser, const QString& as_descripti
 }
 
 std::unique_ptr<store::Workspace> open_workspace(const QCommandLineParser& parser, bool create_if_missing) {
-  const std::filesystem::path file = parser.isSet("workspace") ? std::filesystem::path(parser.value("workspace").toStdString())
-                                                                : store::default_workspace_path();
+  const std::filesystem::path file = workspace_file_option(parser);
   if (!create_if_missing && !std::filesystem::exists(file))
     throw std::invalid_argument("no workspace at " + file.string() + " (give --workspace FILE)");
-  if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
-  return std::make_unique<store::Workspace>(file.string());
+  return open_or_create_workspace(parser);
 }
 
 std::string read_password(const char* variable, const std::string& prompt, bool confirm) {
