@@ -447,15 +447,7 @@ Send only the %4 finished answers? Questions without an answer from every config
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Routing rules</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Safety rules saved to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Safety rules</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

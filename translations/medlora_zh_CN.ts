@@ -448,16 +448,8 @@ Send only the %4 finished answers? Questions without an answer from every config
         <translation>路由规则已保存到 %1</translation>
     </message>
     <message>
-        <source>Routing rules</source>
-        <translation>路由规则</translation>
-    </message>
-    <message>
         <source>Safety rules saved to %1</source>
         <translation>安全规则已保存到 %1</translation>
-    </message>
-    <message>
-        <source>Safety rules</source>
-        <translation>安全规则</translation>
     </message>
     <message>
         <source>Knowledge base</source>

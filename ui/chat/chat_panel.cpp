@@ -285,26 +285,18 @@ void ChatPanel::refresh_models() {
 void ChatPanel::edit_routing_rules() {
   QStringList names{QStringLiteral("base")};
   for (const ChatAdapter& a : picker_->adapters()) names << a.name;
-  RoutingRulesDialog dialog(routing_rules_, names, this);
-  if (dialog.exec() != QDialog::Accepted) return;
-  try {
-    save_routing_rules(dialog.rules());
-    routing_rules_ = dialog.rules();
+  // The shared load-edit-save flow: it reports a broken rules file and keeps the dialog open
+  // when saving fails.
+  if (const auto rules = medlora::ui::edit_routing_rules(names, this)) {
+    routing_rules_ = *rules;
     set_status(tr("Routing rules saved to %1").arg(routing_rules_path()));
-  } catch (const std::exception& e) {
-    QMessageBox::warning(this, tr("Routing rules"), QString::fromStdString(e.what()));
   }
 }
 
 void ChatPanel::edit_safety_rules() {
-  SafetyRulesDialog dialog(safety_rules_, this);
-  if (dialog.exec() != QDialog::Accepted) return;
-  try {
-    save_safety_rules(dialog.rules());
-    safety_rules_ = dialog.rules();
+  if (const auto rules = medlora::ui::edit_safety_rules(this)) {
+    safety_rules_ = *rules;
     set_status(tr("Safety rules saved to %1").arg(safety_rules_path()));
-  } catch (const std::exception& e) {
-    QMessageBox::warning(this, tr("Safety rules"), QString::fromStdString(e.what()));
   }
 }
 
