@@ -13,7 +13,7 @@ namespace {
 void write_string(std::string& out, const std::string& s, bool ensure_ascii) {
   out += '"';
   auto escape_u = [&](unsigned v) {
-    char buf[8];
+    char buf[16];
     std::snprintf(buf, sizeof buf, "\\u%04x", v);
     out += buf;
   };
