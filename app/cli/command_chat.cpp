@@ -20,7 +20,7 @@
 
 #include "app/cli/cli_command.h"
 #include "app/cli/sampling_options.h"
-#include "core/tokenizer/prompt_template.h"
+#include "core/tokenizer/prompt_format.h"
 
 namespace medlora::cli {
 namespace {
@@ -195,11 +195,12 @@ int run_chat(const QStringList& args) {
       "Commands: /reset, /adapter NAME|base|route, /adapters, /help, /quit. Ctrl-C stops an answer.");
   parser.addHelpOption();
   parser.addOptions({
-      {"model", "HF model folder (config.json, safetensors, tokenizer.model).", "DIR"},
+      {"model", "HF model folder (config.json, safetensors, tokenizer.json or tokenizer.model).", "DIR"},
       {"use",
        "The adapter that answers first (default: the rules with --route, else the first --adapter; 'base': none).",
        "NAME"},
-      {"template", "Prompt template: clinic (default), clinic-en or raw.", "NAME", "clinic"},
+      {"template", "Prompt template: model (the model's chat template; the default when it has one), chatml, "
+                   "clinic (the default otherwise), clinic-en or raw.", "NAME"},
       {"template-format", "A custom template with {input} and optionally {instruction}.", "FORMAT"},
       {"json", "Print each answer as one JSON object instead of streaming it."},
   });
@@ -217,7 +218,7 @@ int run_chat(const QStringList& args) {
     settings.safety = safety_option(parser);
     // A bad template is reported before the model is loaded.
     if (settings.custom_template.empty())
-      tokenizer::find_template(settings.template_name);
+      tokenizer::PromptFormat::check_name(settings.template_name);
     else
       tokenizer::make_custom_template(settings.custom_template);
     const auto adapters = adapter_options(parser);

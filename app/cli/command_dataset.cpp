@@ -11,6 +11,7 @@
 
 #include "app/cli/cli_command.h"
 #include "app/cli/dataset_cli_support.h"
+#include "core/data/conversation_record.h"
 #include "core/store/dataset_curation.h"
 #include "core/store/dataset_repository.h"
 #include "core/store/dataset_transfer.h"
@@ -32,7 +33,10 @@ QJsonObject manifest_json(const data::ExportManifest& manifest, const std::files
 
 int run_import(const QStringList& args) {
   QCommandLineParser parser;
-  parser.setApplicationDescription("Import files (JSON, JSONL, CSV, TSV) or MedQuAD XML folders into a dataset.");
+  parser.setApplicationDescription(
+      "Import files (JSON, JSONL, CSV, TSV; instruction/input/output records or conversations: OpenAI "
+      "{\"messages\": [{\"role\", \"content\"}]} and ShareGPT {\"conversations\": [{\"from\", \"value\"}]}) "
+      "or MedQuAD XML folders into a dataset.");
   add_common_options(parser, false);
   parser.addOptions({
       {"name", "Dataset name (default: the first file's name; an existing name receives the records).", "N"},
@@ -110,8 +114,8 @@ int run_stats(const QStringList& args) {
   add_common_options(parser, true);
   parser.addOptions({
       {"approved-only", "Coverage and lengths over approved records only."},
-      {"tokenizer", "A model folder or tokenizer.model to count tokens with.", "PATH"},
-      {"template", "Prompt template the trainer will use (default clinic).", "NAME", "clinic"},
+      {"tokenizer", "A model folder (or one with only its tokenizer files) to count tokens with.", "PATH"},
+      {"template", "Prompt template the trainer will use (default: the model's chat template, else clinic).", "NAME"},
       {"max-length", "The trainer's max_length (default 512).", "N", "512"},
   });
   if (const auto done = parse_arguments(parser, args, "dataset stats")) return *done;
@@ -141,9 +145,22 @@ int run_stats(const QStringList& args) {
                             .arg(row.share * 100, 0, 'f', 1)
                             .arg(row.min_share * 100, 0, 'f', 1));
     }
-    std::vector<int64_t> lengths;
-    for (const auto& t : texts)
-      lengths.push_back(QString::fromStdString(t.instruction + t.input + t.output).size());
+    // Characters of every text field (a conversation's turns included); turns per conversation.
+    std::vector<int64_t> lengths, turns;
+    int64_t all_turns = 0, multi_turn = 0;
+    for (const auto& t : texts) {
+      int64_t length = 0;
+      for (const auto& field : data::text_fields(t)) length += QString::fromStdString(*field.text).size();
+      lengths.push_back(length);
+      if (!t.is_conversation()) continue;
+      turns.push_back(static_cast<int64_t>(t.messages.size()));
+      all_turns += static_cast<int64_t>(t.messages.size());
+      multi_turn += data::is_single_turn(t.messages) ? 0 : 1;
+    }
+    QJsonObject conversations{{"records", qint64(turns.size())},
+                              {"multi_turn", qint64(multi_turn)},
+                              {"turns", qint64(all_turns)},
+                              {"turns_per_record", length_json(turns)}};
     QJsonObject maskings;
     for (const auto& [kind, count] : repository.masking_counts(id)) maskings.insert(QString::fromStdString(kind), qint64(count));
 
@@ -157,6 +174,7 @@ int run_stats(const QStringList& args) {
                        {"coverage", coverage},
                        {"warnings", warnings},
                        {"characters", length_json(lengths)},
+                       {"conversations", conversations},
                        {"pii_maskings", maskings}};
     if (parser.isSet("tokenizer")) {
       const auto stats = pipeline::dataset_token_stats(texts, parser.value("tokenizer").toStdString(),

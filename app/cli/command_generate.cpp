@@ -15,7 +15,7 @@
 #include "app/cli/cli_command.h"
 #include "app/cli/generate_batch.h"
 #include "app/cli/sampling_options.h"
-#include "core/tokenizer/prompt_template.h"
+#include "core/tokenizer/prompt_format.h"
 
 namespace medlora::cli {
 namespace {
@@ -109,10 +109,11 @@ int run_generate(const QStringList& args) {
       "Generate a completion with a model folder (and optional LoRA adapters), or answer a test set with --batch.");
   parser.addHelpOption();
   parser.addOptions({
-      {"model", "HF model folder (config.json, safetensors, tokenizer.model).", "DIR"},
+      {"model", "HF model folder (config.json, safetensors, tokenizer.json or tokenizer.model).", "DIR"},
       {"prompt", "The user's input (\"\" starts from BOS alone).", "TEXT"},
       {"prompt-file", "Read the input from a UTF-8 file.", "FILE"},
-      {"template", "Prompt template: clinic (default), clinic-en or raw.", "NAME", "clinic"},
+      {"template", "Prompt template: model (the model's chat template; the default when it has one), chatml, "
+                   "clinic (the default otherwise), clinic-en or raw.", "NAME"},
       {"template-format", "A custom template with {input} and optionally {instruction}.", "FORMAT"},
       {"json", "Print one JSON object instead of streaming the text."},
       {"batch", "Answer every question of FILE (JSONL {\"item\",\"question\",\"reference\"} or one per line).", "FILE"},
@@ -141,7 +142,7 @@ int run_generate(const QStringList& args) {
     settings.instruction = parser.value("instruction").toStdString();
     // A bad template is reported before the model is loaded.
     if (settings.custom_template.empty())
-      tokenizer::find_template(settings.template_name);
+      tokenizer::PromptFormat::check_name(settings.template_name);
     else
       tokenizer::make_custom_template(settings.custom_template);
     return batch ? run_batch(parser, settings) : run_single(parser, settings);

@@ -1,8 +1,9 @@
-// medlora info: what a model folder holds, read from config.json and tokenizer.model without
+// medlora info: what a model folder holds, read from config.json and the tokenizer files without
 // loading the weights.
 // libtorch headers first: Qt's `slots` macro breaks them when it is defined before.
 #include "core/model/model_loader.h"  // includes <torch/nn/module.h> before any Qt header
 #include "core/model/llama_config.h"
+#include "core/tokenizer/prompt_format.h"
 #include "core/tokenizer/tokenizer.h"
 
 #include <QCommandLineParser>
@@ -25,7 +26,7 @@ int run_info(const QStringList& args) {
   parser.setApplicationDescription("Describe a model folder: architecture, size, shapes, tokenizer.");
   parser.addHelpOption();
   parser.addOptions({
-      {"model", "HF model folder (config.json, safetensors, tokenizer.model).", "DIR"},
+      {"model", "HF model folder (config.json, safetensors, tokenizer.json or tokenizer.model).", "DIR"},
       {"json", "Print one JSON object."},
   });
   if (const auto done = parse_arguments(parser, args, kName)) return *done;
@@ -51,9 +52,14 @@ int run_info(const QStringList& args) {
     out["max_positions"] = static_cast<qint64>(config.max_position_embeddings);
     out["rope"] = QString::fromStdString(config.rope_scaling.type);
     out["tied_embeddings"] = config.tie_word_embeddings;
-    if (std::filesystem::is_regular_file(dir / "tokenizer.model")) {
-      const auto tokenizer = tokenizer::Tokenizer::load(dir / "tokenizer.model");
+    if (tokenizer::Tokenizer::folder_has_tokenizer(dir)) {
+      const auto tokenizer = tokenizer::Tokenizer::load(dir);
       out["tokenizer"] = QString::fromStdString(tokenizer->model_type());
+      out["tokenizer_file"] = QString::fromStdString(tokenizer->kind());
+      QJsonArray eos;
+      for (const auto id : tokenizer->eos_ids()) eos.append(static_cast<qint64>(id));
+      out["eos_ids"] = eos;
+      out["chat_template"] = tokenizer::PromptFormat::default_name(dir) == "model";
       out["tokenizer_vocab"] = static_cast<qint64>(tokenizer->vocab_size());
     } else {
       out["tokenizer"] = QJsonValue::Null;
@@ -77,7 +83,7 @@ int run_info(const QStringList& args) {
     line("rope", out["rope"].toString());
     line("tied embeddings", config.tie_word_embeddings ? "yes" : "no");
     line("tokenizer", out["tokenizer"].isNull()
-                          ? QString("none (no tokenizer.model)")
+                          ? QString("none (no tokenizer.json or tokenizer.model)")
                           : out["tokenizer"].toString() + " (" + number(out["tokenizer_vocab"]) + " pieces)");
     return 0;
   } catch (const std::exception& e) {

@@ -23,7 +23,7 @@ int run_score(const QStringList& args) {
   parser.setApplicationDescription("Score a text: the log-probability of each token given the ones before it.");
   parser.addHelpOption();
   parser.addOptions({
-      {"model", "HF model folder (config.json, safetensors, tokenizer.model).", "DIR"},
+      {"model", "HF model folder (config.json, safetensors, tokenizer.json or tokenizer.model).", "DIR"},
       {"adapter", "PEFT LoRA adapter folder to apply.", "DIR"},
       {"text", "The text to score.", "TEXT"},
       {"template", "raw (default) scores the text as is; clinic or clinic-en score the text as the input "
@@ -46,8 +46,13 @@ int run_score(const QStringList& args) {
     const auto loaded = generate::load_model_for_generation(parser.value("model").toStdString(),
                                                             parser.value("adapter").toStdString(), compute);
     const std::string text = parser.value("text").toStdString();
-    const std::string rendered = prompt_template.name == "raw" ? text : prompt_template.render_prompt(text);
-    const auto score = generate::score_sequence(*loaded.model, loaded.tokenizer->encode(rendered, /*add_bos=*/true));
+    // raw scores the text as `medlora tokenize --add-special-tokens` encodes it (special-token
+    // text counts, as in HF's encode); a template's rendering keeps such text plain.
+    const bool raw = prompt_template.name == "raw";
+    const std::string rendered = raw ? text : prompt_template.render_prompt(text);
+    const auto ids = loaded.tokenizer->encode(rendered, /*add_special_tokens=*/true,
+                                              raw ? tokenizer::SpecialTokens::recognised : tokenizer::SpecialTokens::as_text);
+    const auto score = generate::score_sequence(*loaded.model, ids);
 
     QJsonArray tokens, logprobs;
     for (auto id : score.tokens) tokens.append(static_cast<qint64>(id));

@@ -9,8 +9,9 @@
 #include "core/generate/loaded_model.h"
 #include "core/lora/lora_model.h"
 #include "core/model/llama_model.h"
-#include "core/tokenizer/prompt_template.h"
+#include "core/tokenizer/prompt_format.h"
 #include "core/tokenizer/tokenizer.h"
+#include "core/tokenizer/tokenizer_error.h"
 
 namespace medlora::generate {
 
@@ -18,12 +19,6 @@ namespace {
 
 // sentencepiece's word-start marker U+2581.
 constexpr std::string_view kWordStart = "\xE2\x96\x81";
-
-tokenizer::PromptTemplate chosen_template(const ChatRequest& request) {
-  if (!request.custom_template.empty()) return tokenizer::make_custom_template(request.custom_template);
-  return tokenizer::find_template(request.template_name.empty() ? tokenizer::default_template_name()
-                                                                : request.template_name);
-}
 
 }  // namespace
 
@@ -80,17 +75,37 @@ void ChatEngine::use_adapter(const std::string& adapter) {
   if (registry_->active() != adapter) registry_->activate(adapter);
 }
 
-std::string ChatEngine::build_prompt(const ChatRequest& request, const std::vector<store::Passage>& passages) const {
-  const auto prompt_template = chosen_template(request);
+const tokenizer::PromptFormat& ChatEngine::prompt_format(const ChatRequest& request) const {
+  const auto key = std::make_pair(request.template_name, request.custom_template);
+  auto found = formats_.find(key);
+  if (found == formats_.end()) {
+    try {
+      found = formats_
+                  .emplace(key, tokenizer::PromptFormat::resolve(request.template_name, request.custom_template,
+                                                                 model_dir_, tokenizer_))
+                  .first;
+    } catch (const tokenizer::TokenizerError& e) {
+      throw std::invalid_argument(e.what());
+    }
+  }
+  return found->second;
+}
+
+tokenizer::EncodedPrompt ChatEngine::encode_prompt(const ChatRequest& request,
+                                                   const std::vector<store::Passage>& passages) const {
   std::string user_message = request.question;
   if (!passages.empty()) {
     const chat::GroundingOptions options = request.grounding ? request.grounding->options : chat::GroundingOptions{};
     user_message = chat::build_grounded_prompt(request.question, passages, options).user_message;
   }
-  std::vector<std::pair<std::string, std::string>> turns;
-  turns.reserve(request.history.size());
-  for (const auto& turn : request.history) turns.emplace_back(turn.question, turn.answer);
-  return tokenizer::render_conversation(prompt_template, turns, user_message, request.instruction);
+  tokenizer::Conversation conversation;
+  if (!request.instruction.empty()) conversation.push_back({"system", request.instruction});
+  for (const auto& turn : request.history) {
+    conversation.push_back({"user", turn.question});
+    conversation.push_back({"assistant", turn.answer});
+  }
+  conversation.push_back({"user", user_message});
+  return prompt_format(request).encode_prompt(conversation);
 }
 
 ChatReply ChatEngine::answer(const ChatRequest& request, const TokenCallback& on_token,
@@ -119,12 +134,14 @@ ChatReply ChatEngine::answer(const ChatRequest& request, const TokenCallback& on
   // Drop the oldest turns when the conversation would not fit the model's context.
   ChatRequest fitted = request;
   const int64_t context = model_->config().max_position_embeddings;
-  reply.prompt = build_prompt(fitted, reply.passages);
+  auto prompt = encode_prompt(fitted, reply.passages);
   while (!fitted.history.empty() &&
-         static_cast<int64_t>(tokenizer_->encode(reply.prompt).size()) + request.sampling.max_new_tokens > context) {
+         static_cast<int64_t>(prompt.ids.size()) + request.sampling.max_new_tokens > context) {
     fitted.history.erase(fitted.history.begin());
-    reply.prompt = build_prompt(fitted, reply.passages);
+    prompt = encode_prompt(fitted, reply.passages);
   }
+  reply.prompt = std::move(prompt.text);
+  reply.prompt_ids = std::move(prompt.ids);
   reply.history_used = fitted.history.size();
 
   SamplingParams params = request.sampling;
@@ -133,7 +150,7 @@ ChatReply ChatEngine::answer(const ChatRequest& request, const TokenCallback& on
   use_adapter(adapter);
   reply.adapter = adapter;
 
-  auto result = generator_->generate(reply.prompt, params, on_token, cancel);
+  auto result = generator_->generate_ids(reply.prompt_ids, params, on_token, cancel);
   reply.text = std::move(result.text);
   reply.tokens = std::move(result.tokens);
   reply.prompt_tokens = result.prompt_tokens;
@@ -152,8 +169,10 @@ std::vector<std::vector<int64_t>> ChatEngine::bad_words_ids(const std::vector<st
   };
   for (const auto& word : words) {
     if (word.empty()) throw std::invalid_argument("a bad word must not be empty");
-    auto ids = tokenizer_->encode(word, /*add_bos=*/false);
+    auto ids = tokenizer_->encode(word, /*add_special_tokens=*/false);
     add(ids);
+    // Byte-level BPE spells a word inside a text with its leading space ("Ġword").
+    if (tokenizer_->kind() != "sentencepiece") add(tokenizer_->encode(" " + word, false));
     // Inside a text (after a Chinese character, say) the word has no word-start marker.
     if (ids.empty()) continue;
     const std::string first = tokenizer_->piece(ids.front());
@@ -162,7 +181,7 @@ std::vector<std::vector<int64_t>> ChatEngine::bad_words_ids(const std::vector<st
       add(std::vector<int64_t>(ids.begin() + 1, ids.end()));
     } else {
       const int64_t bare = tokenizer_->piece_to_id(first.substr(kWordStart.size()));
-      if (bare != tokenizer_->unk_id()) {
+      if (bare >= 0) {
         ids.front() = bare;
         add(ids);
       }

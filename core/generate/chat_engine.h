@@ -11,6 +11,7 @@
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,12 +25,10 @@
 #include "core/generate/sampling_params.h"
 #include "core/runtime/compute_options.h"
 #include "core/store/knowledge_base.h"
+#include "core/tokenizer/prompt_format.h"
 
 namespace medlora::model {
 class LlamaForCausalLM;
-}
-namespace medlora::tokenizer {
-class Tokenizer;
 }
 namespace medlora::lora {
 class AdapterRegistry;
@@ -53,9 +52,9 @@ struct ChatRequest {
   // conversation would not fit the model's context (ChatReply::history_used says how many went in).
   std::vector<ChatTurn> history;
   std::string question;
-  std::string template_name;      // "" = the default template (clinic)
+  std::string template_name;      // "" = the model's chat template when it has one, else clinic
   std::string custom_template;    // a user's format string; when set, template_name is ignored
-  std::string instruction;        // "" = the template's default instruction
+  std::string instruction;        // "" = the template's default instruction (the system message)
   SamplingParams sampling;
   // The adapter that answers: "" = the base model alone, else a loaded adapter's name.
   std::string adapter;
@@ -80,6 +79,7 @@ struct ChatReply {
   std::vector<int> cited;                    // passage numbers (1-based) the answer cites
   std::optional<chat::SafetyReport> safety;  // set when the request had safety rules
   std::string prompt;            // the full text the model continued (template, history, grounding)
+  std::vector<int64_t> prompt_ids;  // its token ids, as the model got them
   // Earlier turns in the prompt: the latest ones, fewer than the request's history when the
   // whole conversation and max_new_tokens would not fit the model's context.
   size_t history_used = 0;
@@ -87,7 +87,7 @@ struct ChatReply {
 
 class ChatEngine {
  public:
-  // Loads the model folder (config.json, safetensors, tokenizer.model) without an adapter.
+  // Loads the model folder (config.json, safetensors, tokenizer files) without an adapter.
   // Throws like load_model_for_generation.
   ChatEngine(const std::filesystem::path& model_dir, const runtime::ComputeOptions& compute);
   ~ChatEngine();
@@ -116,7 +116,13 @@ class ChatEngine {
   // What answer() would send to the model for `request` with these grounding passages (no
   // routing, retrieval or generation). With passages, the question goes through the grounding
   // template first.
-  std::string build_prompt(const ChatRequest& request, const std::vector<store::Passage>& passages = {}) const;
+  // The ids come from the one prompt path training uses too (tokenizer::PromptFormat).
+  tokenizer::EncodedPrompt encode_prompt(const ChatRequest& request, const std::vector<store::Passage>& passages = {}) const;
+  std::string build_prompt(const ChatRequest& request, const std::vector<store::Passage>& passages = {}) const {
+    return encode_prompt(request, passages).text;
+  }
+  // The prompt format a request's template choice names (made once per choice).
+  const tokenizer::PromptFormat& prompt_format(const ChatRequest& request) const;
 
   // Token id sequences that ban `words` (settings' bad words): each word as encoded at the
   // start of text and, when that differs, as encoded inside a text (without sentencepiece's
@@ -140,6 +146,8 @@ class ChatEngine {
   std::shared_ptr<const tokenizer::Tokenizer> tokenizer_;
   std::unique_ptr<lora::AdapterRegistry> registry_;
   std::unique_ptr<Generator> generator_;
+  // Prompt formats by (template name, custom format): a chat template is parsed once.
+  mutable std::map<std::pair<std::string, std::string>, tokenizer::PromptFormat> formats_;
 };
 
 // A fresh random seed below 2^53, so that it survives JSON and int64 columns unchanged.

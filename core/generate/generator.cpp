@@ -47,15 +47,16 @@ Generator::Generator(std::shared_ptr<model::LlamaForCausalLM> model, std::shared
     : model_(std::move(model)), tokenizer_(std::move(tokenizer)) {
   if (!model_) throw std::invalid_argument("Generator needs a model");
   eos_ids_ = model_->config().eos_token_ids;
-  if (tokenizer_ && tokenizer_->eos_id() >= 0 &&
-      std::find(eos_ids_.begin(), eos_ids_.end(), tokenizer_->eos_id()) == eos_ids_.end())
-    eos_ids_.push_back(tokenizer_->eos_id());
+  if (tokenizer_) {
+    for (const int64_t id : tokenizer_->eos_ids())
+      if (std::find(eos_ids_.begin(), eos_ids_.end(), id) == eos_ids_.end()) eos_ids_.push_back(id);
+  }
 }
 
 GenerationResult Generator::generate(const std::string& prompt_text, const SamplingParams& params,
                                      const TokenCallback& on_token, const std::atomic<bool>* cancel) {
   if (!tokenizer_) throw std::invalid_argument("Generator::generate needs a tokenizer; use generate_ids");
-  return generate_ids(tokenizer_->encode(prompt_text, /*add_bos=*/true), params, on_token, cancel);
+  return generate_ids(tokenizer_->encode(prompt_text, /*add_special_tokens=*/true), params, on_token, cancel);
 }
 
 GenerationResult Generator::generate_ids(const std::vector<int64_t>& prompt_ids, const SamplingParams& params,
@@ -65,7 +66,7 @@ GenerationResult Generator::generate_ids(const std::vector<int64_t>& prompt_ids,
     throw std::invalid_argument("stop strings need a tokenizer to decode the generated text");
   const auto& config = model_->config();
   std::vector<int64_t> ids = prompt_ids;
-  if (ids.empty()) ids.push_back(tokenizer_ ? tokenizer_->bos_id() : config.bos_token_id);
+  if (ids.empty()) ids.push_back(tokenizer_ && tokenizer_->bos_id() >= 0 ? tokenizer_->bos_id() : config.bos_token_id);
   for (auto id : ids)
     if (id < 0 || id >= config.vocab_size)
       throw std::invalid_argument("prompt token id " + std::to_string(id) + " is outside the model's vocabulary (" +

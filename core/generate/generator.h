@@ -41,14 +41,15 @@ class Generator {
   // strings are refused.
   Generator(std::shared_ptr<model::LlamaForCausalLM> model, std::shared_ptr<const tokenizer::Tokenizer> tokenizer);
 
-  // `prompt_text` is already templated; BOS is added. "" starts from BOS alone.
+  // `prompt_text` is already templated; the tokenizer adds its special tokens (BOS) and
+  // special-token text in it stays text. "" starts from BOS alone.
   GenerationResult generate(const std::string& prompt_text, const SamplingParams& params,
                             const TokenCallback& on_token = {}, const std::atomic<bool>* cancel = nullptr);
   // An empty prompt means [BOS].
   GenerationResult generate_ids(const std::vector<int64_t>& prompt_ids, const SamplingParams& params,
                                 const TokenCallback& on_token = {}, const std::atomic<bool>* cancel = nullptr);
 
-  // EOS ids of the model config and the tokenizer.
+  // EOS ids of the model config and every EOS id of the tokenizer.
   const std::vector<int64_t>& eos_ids() const { return eos_ids_; }
 
  private:

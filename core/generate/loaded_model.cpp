@@ -13,17 +13,14 @@ LoadedModel load_model_for_generation(const std::filesystem::path& model_dir, co
                                       const runtime::ComputeOptions& compute) {
   if (!std::filesystem::is_directory(model_dir))
     throw std::runtime_error(model_dir.string() + ": no such folder (expected an HF model folder)");
-  if (!std::filesystem::is_regular_file(model_dir / "tokenizer.model"))
-    throw std::runtime_error(model_dir.string() +
-                             ": no tokenizer.model in the model folder (copy the base model's tokenizer.model there)");
   LoadedModel loaded;
   loaded.compute = compute;
   loaded.model = model::load_llama(model_dir, compute);
   loaded.model->eval();
-  loaded.tokenizer = tokenizer::Tokenizer::load(model_dir / "tokenizer.model");
+  loaded.tokenizer = tokenizer::Tokenizer::load(model_dir);
   if (loaded.tokenizer->vocab_size() > loaded.model->config().vocab_size)
-    throw std::runtime_error(model_dir.string() + ": tokenizer.model has " +
-                             std::to_string(loaded.tokenizer->vocab_size()) + " pieces but the model only " +
+    throw std::runtime_error(model_dir.string() + ": the tokenizer has " +
+                             std::to_string(loaded.tokenizer->vocab_size()) + " ids but the model only " +
                              std::to_string(loaded.model->config().vocab_size) +
                              " (the tokenizer belongs to another model)");
   if (!adapter_dir.empty()) lora::load_peft_adapter(*loaded.model, adapter_dir);

@@ -22,7 +22,7 @@ struct LoadedModel {
   runtime::ComputeOptions compute;
 };
 
-// Loads model_dir (config.json, safetensors, tokenizer.model) and, when adapter_dir is not
+// Loads model_dir (config.json, safetensors, tokenizer.json or tokenizer.model) and, when adapter_dir is not
 // empty, the PEFT adapter in it. Throws with a message naming the folder and what is missing;
 // a tokenizer larger than the model's vocabulary is refused.
 LoadedModel load_model_for_generation(const std::filesystem::path& model_dir, const std::filesystem::path& adapter_dir,

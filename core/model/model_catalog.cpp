@@ -97,7 +97,7 @@ CatalogEntry ModelCatalog::describe(const fs::path& dir, bool user_added) {
     entry.config_error = entry.path.string() + ": the folder no longer exists (remove it from the list or restore it)";
     return entry;
   }
-  entry.has_tokenizer = fs::is_regular_file(entry.path / "tokenizer.model");
+  entry.has_tokenizer = tokenizer::Tokenizer::folder_has_tokenizer(entry.path);
   entry.weights_bytes = safetensors_bytes(entry.path);
   try {
     entry.config = LlamaConfig::from_file(entry.path / "config.json");
@@ -111,12 +111,13 @@ CatalogEntry ModelCatalog::describe(const fs::path& dir, bool user_added) {
 }
 
 TokenizerSummary ModelCatalog::describe_tokenizer(const fs::path& dir) {
-  if (!fs::is_regular_file(dir / "tokenizer.model"))
-    throw ModelError((dir / "tokenizer.model").string() +
-                     ": missing (copy the model's sentencepiece tokenizer.model into the folder)");
+  if (!tokenizer::Tokenizer::folder_has_tokenizer(dir))
+    throw ModelError(dir.string() + ": no tokenizer.json or tokenizer.model (copy the model's tokenizer files into the folder)");
   const auto tokenizer = tokenizer::Tokenizer::load(dir);
   TokenizerSummary summary;
+  summary.kind = tokenizer->kind();
   summary.model_type = tokenizer->model_type();
+  summary.eos_ids = tokenizer->eos_ids();
   summary.vocab_size = tokenizer->vocab_size();
   summary.bos_id = tokenizer->bos_id();
   summary.eos_id = tokenizer->eos_id();

@@ -30,7 +30,9 @@ struct CatalogEntry {
 
 // What the tokenizer of a model folder is; loading it is cheap but not free, hence separate.
 struct TokenizerSummary {
+  std::string kind;        // "tokenizer.json" or "sentencepiece"
   std::string model_type;  // bpe, unigram, ...
+  std::vector<int64_t> eos_ids;
   int64_t vocab_size = 0;
   int64_t bos_id = -1, eos_id = -1, pad_id = -1, unk_id = -1;
 };

@@ -1,4 +1,4 @@
-#include "core/tokenizer/tokenizer.h"
+#include "core/tokenizer/sentencepiece_tokenizer.h"
 
 #include <fstream>
 #include <iterator>
@@ -31,7 +31,7 @@ struct ShimBuffer {
 
 }  // namespace
 
-std::shared_ptr<Tokenizer> Tokenizer::load(const std::filesystem::path& file_or_model_dir) {
+std::shared_ptr<SentencepieceTokenizer> SentencepieceTokenizer::load(const std::filesystem::path& file_or_model_dir) {
   std::error_code error;
   auto path = file_or_model_dir;
   if (!std::filesystem::exists(path, error)) {
@@ -41,15 +41,13 @@ std::shared_ptr<Tokenizer> Tokenizer::load(const std::filesystem::path& file_or_
   if (std::filesystem::is_directory(path, error)) {
     path /= kModelFileName;
     if (!std::filesystem::is_regular_file(path, error)) {
-      throw TokenizerError("the folder " + file_or_model_dir.string() + " has no " + kModelFileName +
-                           "; MedLoRA needs the sentencepiece tokenizer.model of a LLaMA-family model "
-                           "(tokenizer.json alone is not supported) or one trained with `medlora tokenizer train`");
+      throw TokenizerError("the folder " + file_or_model_dir.string() + " has no " + kModelFileName);
     }
   }
   return from_serialized(read_file(path), path.string());
 }
 
-std::shared_ptr<Tokenizer> Tokenizer::from_serialized(std::string_view model_bytes, const std::string& origin) {
+std::shared_ptr<SentencepieceTokenizer> SentencepieceTokenizer::from_serialized(std::string_view model_bytes, const std::string& origin) {
   if (model_bytes.empty()) {
     throw TokenizerError(origin + " is empty; it should be a sentencepiece tokenizer.model");
   }
@@ -59,17 +57,17 @@ std::shared_ptr<Tokenizer> Tokenizer::from_serialized(std::string_view model_byt
     throw TokenizerError(origin + " is not a valid sentencepiece tokenizer.model (" + library.last_error() +
                          "); copy the tokenizer.model of the base model again or train a new one");
   }
-  return std::make_shared<Tokenizer>(Passkey{}, library, processor, origin);
+  return std::make_shared<SentencepieceTokenizer>(Passkey{}, library, processor, origin);
 }
 
-Tokenizer::Tokenizer(Passkey, const SentencepieceLibrary& library, medlora_spm_processor* processor,
-                     std::string origin)
-    : library_(library), processor_(processor), origin_(std::move(origin)) {
+SentencepieceTokenizer::SentencepieceTokenizer(Passkey, const SentencepieceLibrary& library,
+                                               medlora_spm_processor* processor, std::string origin)
+    : Tokenizer(std::move(origin)), library_(library), processor_(processor) {
   vocab_size_ = library_.vocab_size(processor_);
-  bos_id_ = library_.bos_id(processor_);
-  eos_id_ = library_.eos_id(processor_);
-  pad_id_ = library_.pad_id(processor_);
-  unk_id_ = library_.unk_id(processor_);
+  special_ids_.bos = library_.bos_id(processor_);
+  if (const int eos = library_.eos_id(processor_); eos >= 0) special_ids_.eos = {eos};
+  special_ids_.pad = library_.pad_id(processor_);
+  special_ids_.unk = library_.unk_id(processor_);
   model_type_ = library_.model_type(processor_);
   byte_fallback_ = library_.byte_fallback(processor_) != 0;
   if (vocab_size_ <= 0) {
@@ -95,18 +93,17 @@ Tokenizer::Tokenizer(Passkey, const SentencepieceLibrary& library, medlora_spm_p
   }
 }
 
-Tokenizer::~Tokenizer() { library_.destroy(processor_); }
+SentencepieceTokenizer::~SentencepieceTokenizer() { library_.destroy(processor_); }
 
-void Tokenizer::check_id(int64_t id) const {
+void SentencepieceTokenizer::check_id(int64_t id) const {
   if (id < 0 || id >= vocab_size_) {
     throw TokenizerError("token id " + std::to_string(id) + " is outside the vocabulary of " + origin_ + " (0.." +
                          std::to_string(vocab_size_ - 1) + "); the ids come from a different tokenizer or model");
   }
 }
 
-std::vector<int64_t> Tokenizer::encode(std::string_view text, bool add_bos, bool add_eos) const {
-  if (add_bos && bos_id_ < 0) throw TokenizerError(origin_ + " defines no BOS token; encode with add_bos = false");
-  if (add_eos && eos_id_ < 0) throw TokenizerError(origin_ + " defines no EOS token; encode with add_eos = false");
+std::vector<int64_t> SentencepieceTokenizer::encode_plain(std::string_view text) const {
+  if (text.empty()) return {};
   int* raw = nullptr;
   size_t count = 0;
   if (library_.encode(processor_, text.data(), text.size(), &raw, &count) != 0) {
@@ -114,15 +111,49 @@ std::vector<int64_t> Tokenizer::encode(std::string_view text, bool add_bos, bool
                          origin_ + ": " + library_.last_error());
   }
   ShimBuffer owned{library_, raw};
+  return std::vector<int64_t>(raw, raw + count);
+}
+
+std::vector<int64_t> SentencepieceTokenizer::encode_marked(std::string_view text, const std::vector<TextRange>& markup,
+                                                           bool add_special_tokens) const {
   std::vector<int64_t> ids;
-  ids.reserve(count + 2);
-  if (add_bos) ids.push_back(bos_id_);
-  ids.insert(ids.end(), raw, raw + count);
-  if (add_eos) ids.push_back(eos_id_);
+  if (add_special_tokens && bos_id() >= 0) ids.push_back(bos_id());
+  // Control pieces ("<s>", "</s>") count only inside markup; the plain runs between them are
+  // encoded one by one.
+  std::vector<std::pair<int64_t, std::string>> controls;
+  for (const int64_t id : {bos_id(), eos_id()}) {
+    if (id >= 0) controls.emplace_back(id, piece(id));
+  }
+  size_t plain_from = 0;
+  for (const auto& range : markup) {
+    size_t at = range.begin;
+    while (at < range.end) {
+      int64_t found = -1;
+      size_t found_length = 0;
+      for (const auto& [id, text_of_id] : controls) {
+        if (text_of_id.size() > found_length && at + text_of_id.size() <= range.end &&
+            text.compare(at, text_of_id.size(), text_of_id) == 0) {
+          found = id;
+          found_length = text_of_id.size();
+        }
+      }
+      if (found < 0) {
+        ++at;
+        continue;
+      }
+      const auto run = encode_plain(text.substr(plain_from, at - plain_from));
+      ids.insert(ids.end(), run.begin(), run.end());
+      ids.push_back(found);
+      at += found_length;
+      plain_from = at;
+    }
+  }
+  const auto rest = encode_plain(text.substr(plain_from));
+  ids.insert(ids.end(), rest.begin(), rest.end());
   return ids;
 }
 
-std::string Tokenizer::raw_decode(const std::vector<int>& ids) const {
+std::string SentencepieceTokenizer::raw_decode(const std::vector<int>& ids) const {
   if (ids.empty()) return {};
   char* text = nullptr;
   size_t length = 0;
@@ -134,7 +165,7 @@ std::string Tokenizer::raw_decode(const std::vector<int>& ids) const {
   return std::string(text, length);
 }
 
-std::string Tokenizer::decode_continuation(const std::vector<int64_t>& ids) const {
+std::string SentencepieceTokenizer::decode_continuation(const std::vector<int64_t>& ids) const {
   if (ids.empty()) return {};
   std::vector<int> narrow;
   narrow.reserve(ids.size() + 1);
@@ -155,7 +186,7 @@ std::string Tokenizer::decode_continuation(const std::vector<int64_t>& ids) cons
   return text;
 }
 
-std::string Tokenizer::decode(const std::vector<int64_t>& ids, bool skip_special) const {
+std::string SentencepieceTokenizer::decode(const std::vector<int64_t>& ids, bool skip_special) const {
   std::vector<int> plain;
   plain.reserve(ids.size());
   if (skip_special) {
@@ -193,7 +224,7 @@ std::string Tokenizer::decode(const std::vector<int64_t>& ids, bool skip_special
   return out;
 }
 
-std::string Tokenizer::piece(int64_t id) const {
+std::string SentencepieceTokenizer::piece(int64_t id) const {
   check_id(id);
   size_t length = 0;
   char* text = library_.id_to_piece(processor_, static_cast<int>(id), &length);
@@ -202,11 +233,14 @@ std::string Tokenizer::piece(int64_t id) const {
   return std::string(text, length);
 }
 
-int64_t Tokenizer::piece_to_id(std::string_view text) const {
-  return library_.piece_to_id(processor_, text.data(), text.size());
+int64_t SentencepieceTokenizer::piece_to_id(std::string_view text) const {
+  const int64_t id = library_.piece_to_id(processor_, text.data(), text.size());
+  // sentencepiece answers unk for pieces it lacks.
+  if (id == unk_id() && unk_id() >= 0 && piece(id) != text) return -1;
+  return id;
 }
 
-std::string Tokenizer::model_type() const {
+std::string SentencepieceTokenizer::model_type() const {
   switch (model_type_) {
     case 1: return "bpe";
     case 2: return "unigram";
@@ -216,12 +250,12 @@ std::string Tokenizer::model_type() const {
   return "unknown";
 }
 
-bool Tokenizer::is_special(int64_t id) const {
+bool SentencepieceTokenizer::is_special(int64_t id) const {
   check_id(id);
   return special_[id] != 0;
 }
 
-int Tokenizer::byte_value(int64_t id) const {
+int SentencepieceTokenizer::byte_value(int64_t id) const {
   check_id(id);
   return byte_values_[id];
 }

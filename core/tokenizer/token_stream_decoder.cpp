@@ -5,16 +5,26 @@
 namespace medlora::tokenizer {
 namespace {
 
-// Length of the UTF-8 sequence a lead byte starts (lenient: may over-estimate for
-// invalid leads, which only delays output), 1 for ASCII and stray continuation bytes.
-int sequence_length(int byte) {
-  if (byte >= 0xC0 && byte <= 0xDF) return 2;
-  if (byte >= 0xE0 && byte <= 0xEF) return 3;
-  if (byte >= 0xF0 && byte <= 0xF7) return 4;
-  return 1;
+// True when `text` ends in an incomplete UTF-8 sequence (or its U+FFFD stand-in, which a
+// decoder writes for bytes that later ids may still complete).
+bool ends_unfinished(const std::string& text) {
+  static const std::string replacement = "\xEF\xBF\xBD";
+  if (text.size() >= 3 && text.compare(text.size() - 3, 3, replacement) == 0) return true;
+  int continuation = 0;
+  for (auto it = text.rbegin(); it != text.rend() && continuation < 4; ++it) {
+    const auto byte = static_cast<unsigned char>(*it);
+    if ((byte & 0xC0) == 0x80) {
+      ++continuation;
+      continue;
+    }
+    int needed = 0;
+    if ((byte & 0xE0) == 0xC0) needed = 1;
+    else if ((byte & 0xF0) == 0xE0) needed = 2;
+    else if ((byte & 0xF8) == 0xF0) needed = 3;
+    return continuation < needed;
+  }
+  return false;
 }
-
-bool is_continuation(int byte) { return byte >= 0x80 && byte <= 0xBF; }
 
 }  // namespace
 
@@ -22,45 +32,49 @@ TokenStreamDecoder::TokenStreamDecoder(std::shared_ptr<const Tokenizer> tokenize
   if (!tokenizer_) throw TokenizerError("TokenStreamDecoder needs a tokenizer");
 }
 
-// True when the pending ids end in byte pieces that begin a UTF-8 character which later
-// bytes could still complete. Output then waits: sentencepiece would show U+FFFD now.
-bool TokenStreamDecoder::ends_inside_character() const {
-  int trailing = 0;  // byte pieces after the last lead byte
-  for (auto it = pending_.rbegin(); it != pending_.rend(); ++it) {
-    const int byte = tokenizer_->byte_value(*it);
-    if (byte < 0) return false;  // a plain piece: the bytes before it are flushed
-    if (is_continuation(byte)) {
-      if (++trailing >= 3) return false;  // no lead needs more than 3 of them
-      continue;
-    }
-    return sequence_length(byte) > trailing + 1;
-  }
-  return false;
-}
-
-std::string TokenStreamDecoder::decode_pending() const {
-  return started_ ? tokenizer_->decode_continuation(pending_) : tokenizer_->decode(pending_, true);
-}
-
+// The window ids_[prefix_, ...) is decoded twice, without and with the new ids; the
+// difference is the new text. Decoding from a few ids back keeps decoders that treat the
+// first piece specially (sentencepiece's dropped leading space) from changing the text.
 std::string TokenStreamDecoder::push(int64_t id) {
   if (tokenizer_->is_special(id)) return {};  // also rejects ids outside the vocabulary
-  pending_.push_back(id);
-  if (ends_inside_character()) return {};
-  std::string text = decode_pending();
-  pending_.clear();
-  started_ = true;
+  ids_.push_back(id);
+  const std::vector<int64_t> known(ids_.begin() + static_cast<std::ptrdiff_t>(prefix_),
+                                   ids_.begin() + static_cast<std::ptrdiff_t>(read_));
+  const std::vector<int64_t> all(ids_.begin() + static_cast<std::ptrdiff_t>(prefix_), ids_.end());
+  const std::string before = tokenizer_->decode(known, true);
+  const std::string after = tokenizer_->decode(all, true);
+  if (ends_unfinished(after) || after.size() < before.size() || after.compare(0, before.size(), before) != 0) {
+    return {};
+  }
+  std::string text = after.substr(before.size());
+  prefix_ = read_;
+  read_ = ids_.size();
+  // Keep the window short: a few ids of context are enough.
+  if (prefix_ > 64) {
+    ids_.erase(ids_.begin(), ids_.begin() + static_cast<std::ptrdiff_t>(prefix_));
+    read_ -= prefix_;
+    prefix_ = 0;
+  }
   return text;
 }
 
 std::string TokenStreamDecoder::finish() {
-  std::string text = pending_.empty() ? std::string() : decode_pending();
+  std::string text;
+  if (read_ < ids_.size()) {
+    const std::vector<int64_t> known(ids_.begin() + static_cast<std::ptrdiff_t>(prefix_),
+                                     ids_.begin() + static_cast<std::ptrdiff_t>(read_));
+    const std::vector<int64_t> all(ids_.begin() + static_cast<std::ptrdiff_t>(prefix_), ids_.end());
+    const std::string before = tokenizer_->decode(known, true);
+    const std::string after = tokenizer_->decode(all, true);
+    text = after.size() >= before.size() ? after.substr(before.size()) : after;
+  }
   reset();
   return text;
 }
 
 void TokenStreamDecoder::reset() {
-  pending_.clear();
-  started_ = false;
+  ids_.clear();
+  prefix_ = read_ = 0;
 }
 
 }  // namespace medlora::tokenizer

@@ -1,8 +1,9 @@
 #pragma once
 // Turns ids arriving one at a time (generation) into text as soon as it is final.
-// Everything push() returns followed by finish() equals tokenizer.decode(all ids):
-// incomplete UTF-8 from byte-fallback pieces is held back, and the leading space that
-// decoding a suffix alone would drop is kept. Special ids produce no text.
+// Everything push() returns followed by finish() equals tokenizer.decode(all ids): text is
+// held back while it ends inside a UTF-8 character (byte-fallback or byte-level pieces), and
+// each step decodes a short window of recent ids so that what decoding a suffix alone would
+// change (a dropped leading space) cancels out. Special ids produce no text.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -25,12 +26,10 @@ class TokenStreamDecoder {
   void reset();
 
  private:
-  bool ends_inside_character() const;
-  std::string decode_pending() const;
-
   std::shared_ptr<const Tokenizer> tokenizer_;
-  std::vector<int64_t> pending_;  // plain ids not yet turned into text
-  bool started_ = false;          // the first plain piece (whose leading space drops) is out
+  std::vector<int64_t> ids_;  // plain ids since the window start
+  size_t prefix_ = 0;         // ids_[0, prefix_) were already turned into text (context only)
+  size_t read_ = 0;           // ids_[0, read_) are covered by the text given out
 };
 
 }  // namespace medlora::tokenizer

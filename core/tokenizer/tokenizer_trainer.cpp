@@ -7,7 +7,7 @@
 #include <utility>
 
 #include "core/tokenizer/sentencepiece_library.h"
-#include "core/tokenizer/tokenizer.h"
+#include "core/tokenizer/sentencepiece_tokenizer.h"
 #include "core/tokenizer/tokenizer_error.h"
 
 namespace medlora::tokenizer {
@@ -160,7 +160,7 @@ void train_tokenizer(const TokenizerTrainOptions& options) {
   library.free(model);
 
   // Refuse to write a model that would not load back.
-  Tokenizer::from_serialized(bytes, "the newly trained tokenizer");
+  SentencepieceTokenizer::from_serialized(bytes, "the newly trained tokenizer");
 
   std::error_code error;
   std::filesystem::create_directories(options.output_dir, error);

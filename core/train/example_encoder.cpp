@@ -6,14 +6,13 @@
 
 namespace medlora::train {
 
-ExampleEncoder::ExampleEncoder(EncodeFunction encode, RenderPromptFunction render_prompt, int64_t eos_id,
-                               int64_t max_length, bool train_on_prompt)
-    : encode_(std::move(encode)),
-      render_prompt_(std::move(render_prompt)),
-      eos_id_(eos_id),
-      max_length_(max_length),
-      train_on_prompt_(train_on_prompt) {
-  if (eos_id_ < 0) throw TrainingError("the tokenizer has no end-of-sequence token; training needs one to stop answers");
+tokenizer::Conversation conversation_of(const TrainingRecord& record) {
+  if (!record.messages.empty()) return record.messages;
+  return tokenizer::PromptFormat::conversation_of(record.instruction, record.input, record.output);
+}
+
+ExampleEncoder::ExampleEncoder(ConversationEncoder encode, int64_t max_length, bool train_on_prompt)
+    : encode_(std::move(encode)), max_length_(max_length), train_on_prompt_(train_on_prompt) {
   if (max_length_ < 2) throw TrainingError("training.max_length must be at least 2");
 }
 
@@ -22,23 +21,25 @@ std::vector<EncodedExample> ExampleEncoder::encode(const std::vector<TrainingRec
   std::vector<EncodedExample> out;
   out.reserve(records.size());
   for (const auto& record : records) {
-    auto prompt = encode_(render_prompt_(record.instruction, record.input), /*add_bos=*/true);
-    auto answer = encode_(record.output, /*add_bos=*/false);
-    answer.push_back(eos_id_);
-    const auto prompt_len = static_cast<int64_t>(prompt.size());
-    if (prompt_len >= max_length_) {
+    auto encoded = encode_(conversation_of(record));
+    // Nothing to learn when the first answer token lies beyond max_length.
+    const auto first_target = std::find(encoded.assistant.begin(), encoded.assistant.end(), 1);
+    if (first_target == encoded.assistant.end() || first_target - encoded.assistant.begin() >= max_length_) {
       ++local.dropped;
       continue;
     }
     EncodedExample ex;
-    ex.input_ids = std::move(prompt);
-    ex.input_ids.insert(ex.input_ids.end(), answer.begin(), answer.end());
+    ex.input_ids = std::move(encoded.ids);
     if (ex.length() > max_length_) {
       ex.input_ids.resize(static_cast<size_t>(max_length_));
+      encoded.assistant.resize(static_cast<size_t>(max_length_));
       ++local.truncated;
     }
     ex.labels = ex.input_ids;
-    if (!train_on_prompt_) std::fill(ex.labels.begin(), ex.labels.begin() + prompt_len, kIgnoreIndex);
+    if (!train_on_prompt_) {
+      for (size_t i = 0; i < ex.labels.size(); ++i)
+        if (encoded.assistant[i] == 0) ex.labels[i] = kIgnoreIndex;
+    }
     local.tokens += ex.length();
     // The first token is never a target (nothing predicts it).
     local.target_tokens += std::count_if(ex.labels.begin() + 1, ex.labels.end(), [](int64_t l) { return l != kIgnoreIndex; });

@@ -1,12 +1,15 @@
 #pragma once
-// Records to token ids and labels. The prompt is rendered with the inference core's template and
-// encoded alone (BOS first), exactly as generation encodes it; the output follows, then EOS.
-// Labels are -100 on the prompt (unless train_on_prompt), so the loss is on the answer.
+// Records to token ids and labels. Every record becomes a conversation (instruction/input/output
+// as system/user/assistant) encoded by the one prompt path generation uses too
+// (tokenizer::PromptFormat::encode_training): the model's chat template or a plain template.
+// Labels are -100 outside the assistant turns (unless train_on_prompt), so the loss is on
+// every answer of a multi-turn record.
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
 
+#include "core/tokenizer/prompt_format.h"
 #include "core/train/dataset_loader.h"
 
 namespace medlora::train {
@@ -27,23 +30,23 @@ struct EncodingStats {
   int64_t target_tokens = 0;
 };
 
-// encode(text, add_bos) -> ids; usually Tokenizer::encode with add_eos = false.
+// encode(text, add_bos) -> ids, for text corpora; usually Tokenizer::encode.
 using EncodeFunction = std::function<std::vector<int64_t>(const std::string& text, bool add_bos)>;
-// render(instruction, input) -> prompt text; usually PromptTemplate::render_prompt.
-using RenderPromptFunction = std::function<std::string(const std::string& instruction, const std::string& input)>;
+// A conversation -> ids with the assistant mask; usually PromptFormat::encode_training.
+using ConversationEncoder = std::function<tokenizer::EncodedPrompt(const tokenizer::Conversation& conversation)>;
+
+// The conversation a record stands for: its messages, or instruction/input/output.
+tokenizer::Conversation conversation_of(const TrainingRecord& record);
 
 class ExampleEncoder {
  public:
-  ExampleEncoder(EncodeFunction encode, RenderPromptFunction render_prompt, int64_t eos_id, int64_t max_length,
-                 bool train_on_prompt);
+  ExampleEncoder(ConversationEncoder encode, int64_t max_length, bool train_on_prompt);
 
   // Encodes every record; dropped records are counted, not returned.
   std::vector<EncodedExample> encode(const std::vector<TrainingRecord>& records, EncodingStats* stats = nullptr) const;
 
  private:
-  EncodeFunction encode_;
-  RenderPromptFunction render_prompt_;
-  int64_t eos_id_;
+  ConversationEncoder encode_;
   int64_t max_length_;
   bool train_on_prompt_;
 };

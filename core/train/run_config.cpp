@@ -291,8 +291,8 @@ QJsonObject RunConfig::to_json() const {
   if (!eval_file.empty()) j["eval_file"] = str(eval_file);
   if (val_size > 0) j["val_size"] = val_size;
   j["output_dir"] = str(output_dir);
-  if (custom_template.empty()) j["template"] = QString::fromStdString(template_name);
-  else j["template"] = QJsonObject{{"format", QString::fromStdString(custom_template)}};
+  if (!custom_template.empty()) j["template"] = QJsonObject{{"format", QString::fromStdString(custom_template)}};
+  else if (!template_name.empty()) j["template"] = QString::fromStdString(template_name);
   j["data_format"] = data_format == DataFormat::Auto ? "auto" : data_format == DataFormat::Text ? "text" : "records";
   j["mode"] = mode == TrainingMode::Full ? "full" : "lora";
   auto list = [](const std::vector<std::string>& v) {

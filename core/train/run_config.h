@@ -59,7 +59,7 @@ struct RunConfig {
   std::filesystem::path eval_file;  // empty: use val_size
   double val_size = 0.0;            // fraction (< 1) or count (>= 1) of train records held out
   std::filesystem::path output_dir;
-  std::string template_name = "clinic";
+  std::string template_name;         // "" = "model" when the base model has a chat template, else "clinic"
   std::string custom_template;      // "template": {"format": "..."}
   DataFormat data_format = DataFormat::Auto;
   TrainingMode mode = TrainingMode::Lora;

@@ -3,13 +3,14 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <optional>
 #include <random>
 
 #include "core/io/atomic_file.h"
 #include "core/lora/lora_model.h"
 #include "core/lora/peft_adapter.h"
 #include "core/model/model_loader.h"
-#include "core/tokenizer/prompt_template.h"
+#include "core/tokenizer/prompt_format.h"
 #include "core/tokenizer/tokenizer.h"
 #include "core/train/dataset_loader.h"
 #include "core/train/train_error.h"
@@ -20,8 +21,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* kTokenizerFiles[] = {"tokenizer.model", "tokenizer_config.json", "special_tokens_map.json",
-                                 "generation_config.json"};
+const char* kTokenizerFiles[] = {"tokenizer.model", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json",
+                                 "chat_template.jinja", "generation_config.json"};
 
 bool is_text_corpus(const RunConfig& c) {
   if (c.data_format != DataFormat::Auto) return c.data_format == DataFormat::Text;
@@ -43,7 +44,7 @@ std::pair<std::vector<EncodedExample>, std::vector<EncodedExample>> split_exampl
 }
 
 EncodeFunction encoder_of(const std::shared_ptr<tokenizer::Tokenizer>& tok) {
-  return [tok](const std::string& text, bool add_bos) { return tok->encode(text, add_bos, false); };
+  return [tok](const std::string& text, bool add_bos) { return tok->encode(text, add_bos); };
 }
 
 int64_t pad_of(const tokenizer::Tokenizer& tok) {
@@ -110,6 +111,7 @@ PreparedRun prepare_run(const RunConfig& c, const RunOverrides& overrides) {
 
   // Data.
   const auto encode = encoder_of(run.tokenizer);
+  std::string template_used;
   if (is_text_corpus(c)) {
     auto chunks = pack_text_corpus(load_text_corpus(c.train_file), encode, run.tokenizer->eos_id(), s.options.max_length,
                                    &s.train_stats);
@@ -120,12 +122,15 @@ PreparedRun prepare_run(const RunConfig& c, const RunOverrides& overrides) {
       std::tie(s.train, s.eval) = split_examples(std::move(chunks), c.val_size, s.options.seed);
     }
   } else {
-    const auto& tmpl_ref = c.custom_template.empty() ? tokenizer::find_template(c.template_name)
-                                                     : tokenizer::make_custom_template(c.custom_template);
-    const tokenizer::PromptTemplate tmpl = tmpl_ref;
-    ExampleEncoder encoder(
-        encode, [tmpl](const std::string& instruction, const std::string& input) { return tmpl.render_prompt(input, instruction); },
-        run.tokenizer->eos_id(), s.options.max_length, s.options.train_on_prompt);
+    std::optional<tokenizer::PromptFormat> format;
+    try {
+      format = tokenizer::PromptFormat::resolve(c.template_name, c.custom_template, c.base_model, run.tokenizer);
+    } catch (const std::exception& e) {
+      throw TrainingError(c.source.string() + ": key \"template\": " + e.what());
+    }
+    template_used = format->name();
+    ExampleEncoder encoder([format](const tokenizer::Conversation& conversation) { return format->encode_training(conversation); },
+                           s.options.max_length, s.options.train_on_prompt);
     auto records = load_training_records(c.train_file);
     std::vector<TrainingRecord> eval_records;
     if (!c.eval_file.empty()) eval_records = load_training_records(c.eval_file);
@@ -161,6 +166,7 @@ PreparedRun prepare_run(const RunConfig& c, const RunOverrides& overrides) {
   s.started_extra = QJsonObject{{"mode", full ? "full" : "lora"},
                                 {"base_model", QString::fromStdString(c.base_model.string())},
                                 {"threads", run.compute.threads}};
+  if (!template_used.empty()) s.started_extra["template"] = QString::fromStdString(template_used);
   return run;
 }
 

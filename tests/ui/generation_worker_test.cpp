@@ -95,7 +95,7 @@ class GenerationWorkerTest : public QObject {
     request.device = "cpu";
     request.dtype = "float32";
     request.threads = 1;
-    request.prompt_text = "hello";
+    request.user_text = "hello";
     worker.generate(request);  // direct call: runs on this thread
     QCOMPARE(failed.count(), 1);
     QVERIFY2(failed.first().first().toString().contains("model.safetensors"),

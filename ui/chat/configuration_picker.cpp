@@ -160,7 +160,7 @@ void ConfigurationPicker::set_adapters(const QList<ChatAdapter>& adapters) {
 QString ConfigurationPicker::add_model_folder(const QString& dir, const QString& kind) {
   const auto entry = model::ModelCatalog::describe(dir.toStdString(), true);
   if (!entry.usable()) return QString::fromStdString(entry.config_error);
-  if (!entry.has_tokenizer) return tr("%1 has no tokenizer.model, so it cannot answer questions.").arg(dir);
+  if (!entry.has_tokenizer) return tr("%1 has no tokenizer.json or tokenizer.model, so it cannot answer questions.").arg(dir);
   const QString path = QString::fromStdString(entry.path.string());
   QList<ModelChoice> models = models_;
   bool known = false;
@@ -372,7 +372,7 @@ void ConfigurationPicker::update_enabled() {
 void ConfigurationPicker::choose_model_folder(const QString& kind) {
   const QString dir = QFileDialog::getExistingDirectory(
       this, kind == "merged" ? tr("Choose a merged model folder")
-                             : tr("Choose a model folder (config.json, model.safetensors, tokenizer.model)"));
+                             : tr("Choose a model folder (config.json, model.safetensors, tokenizer.json or tokenizer.model)"));
   if (dir.isEmpty()) return;
   const QString problem = add_model_folder(dir, kind);
   if (!problem.isEmpty()) QMessageBox::warning(this, tr("Add model folder"), problem);

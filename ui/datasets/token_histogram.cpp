@@ -14,7 +14,8 @@
 
 #include "core/store/dataset_repository.h"
 #include "core/store/workspace.h"
-#include "core/tokenizer/prompt_template.h"
+#include "core/pipeline/dataset_token_stats.h"
+#include "core/tokenizer/prompt_format.h"
 #include "core/tokenizer/tokenizer.h"
 
 namespace medlora::ui {
@@ -48,8 +49,10 @@ TokenHistogram::TokenHistogram(QWidget* parent)
   tokenizer_dir_->setObjectName("tokenizer_dir");
   tokenizer_dir_->setText(default_tokenizer_dir());
   tokenizer_label_->setBuddy(tokenizer_dir_);
-  for (const auto& name : tokenizer::template_names()) template_->addItem(QString::fromStdString(name));
-  template_->setCurrentText(QString::fromStdString(tokenizer::default_template_name()));
+  // The first entry leaves the choice to the model: its chat template when it has one.
+  template_->addItem(tr("model default"), QString());
+  for (const auto& name : tokenizer::PromptFormat::choices(/*model_has_chat_template=*/true))
+    template_->addItem(QString::fromStdString(name), QString::fromStdString(name));
   template_label_->setBuddy(template_);
   max_length_->setRange(8, 1 << 20);
   max_length_->setValue(512);
@@ -125,10 +128,10 @@ void TokenHistogram::browse() {
 void TokenHistogram::compute() {
   if (runner_.busy()) return;
   const QString dir = tokenizer_dir_->text().trimmed();
-  if (dir.isEmpty() || !(QFileInfo(dir).isFile() || QFileInfo::exists(dir + "/tokenizer.model"))) {
-    const QString why = dir.isEmpty() ? tr("No tokenizer chosen: pick a model folder that holds tokenizer.model "
+  if (dir.isEmpty() || !tokenizer::Tokenizer::folder_has_tokenizer(dir.toStdString())) {
+    const QString why = dir.isEmpty() ? tr("No tokenizer chosen: pick a model folder that holds tokenizer.json or tokenizer.model "
                                            "(the token lengths depend on the model's tokenizer, so none is assumed).")
-                                      : tr("%1 holds no tokenizer.model: pick a model folder that has one.").arg(dir);
+                                      : tr("%1 holds no tokenizer.json or tokenizer.model: pick a model folder that has one.").arg(dir);
     message_->setText(why);
     Q_EMIT failed(why);
     return;
@@ -140,7 +143,7 @@ void TokenHistogram::compute() {
   }
   const std::string file = workspace_file_.toStdString();
   const std::string tokenizer_path = dir.toStdString();
-  const std::string template_name = template_->currentText().toStdString();
+  const std::string template_name = template_->currentData().toString().toStdString();
   const int64_t max_length = max_length_->value();
   const bool approved_only = approved_only_->isChecked();
   const int64_t dataset = dataset_id_;
@@ -151,22 +154,16 @@ void TokenHistogram::compute() {
   progress_->setVisible(true);
   runner_.start([this, file, tokenizer_path, template_name, max_length, approved_only,
                  dataset](const BackgroundRunner::Control& control) {
-    const auto tokenizer = tokenizer::Tokenizer::load(tokenizer_path);
-    const tokenizer::PromptTemplate& prompt = tokenizer::find_template(template_name);
     auto workspace = store::Workspace::open_for_this_thread(file);
     std::vector<data::RecordText> records;
     for (auto& record : store::DatasetRepository(*workspace).records_for_export(dataset, approved_only))
       records.push_back(std::move(record.text));
-    const int64_t total = static_cast<int64_t>(records.size());
-    int64_t done = 0;
-    // As training encodes a record: the rendered prompt with BOS, the answer, then EOS.
-    const auto count = [&](const data::RecordText& r) -> int64_t {
-      control.progress(++done, total);
-      if (control.stop_requested()) return 0;
-      return static_cast<int64_t>(tokenizer->encode(prompt.render_prompt(r.input, r.instruction), true).size() +
-                                  tokenizer->encode(r.output, false).size() + 1);
+    // As training encodes a record (the one prompt path of the core).
+    const auto progress = [&](int64_t done, int64_t total) {
+      control.progress(done, total);
+      return !control.stop_requested();
     };
-    data::TokenStats stats = data::token_statistics(records, count, max_length, kBins);
+    data::TokenStats stats = pipeline::dataset_token_stats(records, tokenizer_path, template_name, max_length, kBins, progress);
     if (!control.stop_requested()) pending_ = std::move(stats);
   });
 }

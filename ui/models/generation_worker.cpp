@@ -8,6 +8,7 @@
 #include "core/generate/generator.h"
 #include "core/model/model_catalog.h"
 #include "core/runtime/compute_options.h"
+#include "core/tokenizer/prompt_format.h"
 #include "core/tokenizer/tokenizer.h"
 
 namespace medlora::ui {
@@ -19,7 +20,7 @@ GenerationWorker::~GenerationWorker() = default;
 void GenerationWorker::describe_tokenizer(const QString& model_dir) {
   try {
     const auto summary = model::ModelCatalog::describe_tokenizer(model_dir.toStdString());
-    emit tokenizer_described(model_dir, QString::fromStdString(summary.model_type), summary.vocab_size,
+    emit tokenizer_described(model_dir, QString::fromStdString(summary.kind + " " + summary.model_type), summary.vocab_size,
                              summary.bos_id, summary.eos_id, summary.pad_id);
   } catch (const std::exception& e) {
     emit tokenizer_failed(model_dir, QString::fromStdString(e.what()));
@@ -39,9 +40,6 @@ void GenerationWorker::ensure_loaded(const GenerationRequest& request) {
   QElapsedTimer timer;
   timer.start();
   const std::filesystem::path dir = request.model_dir.toStdString();
-  if (!std::filesystem::is_regular_file(dir / "tokenizer.model"))
-    throw model::ModelError((dir / "tokenizer.model").string() +
-                            ": missing; generation needs the model's sentencepiece tokenizer next to its weights");
   tokenizer_ = tokenizer::Tokenizer::load(dir);
   model_ = model::load_llama(dir, compute);
   model_->eval();
@@ -61,9 +59,21 @@ void GenerationWorker::generate(const GenerationRequest& request) {
     generate::SamplingParams params;
     params.temperature = request.temperature;
     params.max_new_tokens = request.max_new_tokens;
+    const auto format = tokenizer::PromptFormat::resolve(request.template_name.toStdString(), "",
+                                                         request.model_dir.toStdString(), tokenizer_);
+    const auto prompt = format.encode_prompt({{"user", request.user_text.toStdString()}});
+    QList<qint64> ids;
+    QStringList pieces;
+    QList<bool> special;
+    for (const auto id : prompt.ids) {
+      ids.append(id);
+      pieces.append(QString::fromStdString(tokenizer_->piece(id)));
+      special.append(tokenizer_->is_special(id));
+    }
+    emit prompt_encoded(QString::fromStdString(prompt.text), ids, pieces, special);
     generate::Generator generator(model_, tokenizer_);
-    const auto result = generator.generate(
-        request.prompt_text.toStdString(), params,
+    const auto result = generator.generate_ids(
+        prompt.ids, params,
         [this](const std::string& piece, int64_t) {
           if (!piece.empty()) emit token(QString::fromStdString(piece));
         },

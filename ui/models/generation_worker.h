@@ -2,8 +2,10 @@
 // Runs model loading, tokenizer inspection and generation off the GUI thread. Lives on its own
 // QThread: call its slots through queued invocations, read its signals queued. The loaded
 // model is kept until another folder or other compute settings are asked for.
+#include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <atomic>
 #include <memory>
 
@@ -21,7 +23,8 @@ struct GenerationRequest {
   QString device = "auto";  // as in WorkbenchSettings
   QString dtype = "auto";
   int threads = 0;
-  QString prompt_text;      // already rendered through a prompt template
+  QString user_text;        // what the user typed, rendered by the chosen template in the core
+  QString template_name;    // as tokenizer::PromptFormat takes it ("" = the model's default)
   double temperature = 0.7;
   int max_new_tokens = 200;
 };
@@ -48,6 +51,10 @@ class GenerationWorker : public QObject {
   void tokenizer_failed(const QString& model_dir, const QString& message);
   void loading_started(const QString& model_dir);
   void model_loaded(const QString& model_dir, double seconds, const QString& device, const QString& dtype);
+  // The prompt as the model gets it: the rendered text and, per token, its id, its piece and
+  // whether it is a special (control) token. Sent before the first generated token.
+  void prompt_encoded(const QString& text, const QList<qint64>& ids, const QStringList& pieces,
+                      const QList<bool>& special);
   void token(const QString& text);
   // finish_reason: eos | stop_string | max_new_tokens | cancelled
   void finished(const QString& finish_reason, qint64 tokens, double seconds, double tokens_per_second);

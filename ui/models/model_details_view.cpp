@@ -139,7 +139,7 @@ void ModelDetailsView::refresh_values() {
   }
   QString tokenizer;
   if (!e.has_tokenizer) {
-    tokenizer = tr("none (tokenizer.model is missing)");
+    tokenizer = tr("none (no tokenizer.json or tokenizer.model)");
   } else {
     switch (tokenizer_state_) {
       case TokenizerState::None:
@@ -147,7 +147,7 @@ void ModelDetailsView::refresh_values() {
         tokenizer = tr("reading...");
         break;
       case TokenizerState::Loaded:
-        tokenizer = tr("sentencepiece %1, %2 pieces (BOS %3, EOS %4, pad %5)")
+        tokenizer = tr("%1, %2 ids (BOS %3, EOS %4, pad %5)")
                         .arg(tokenizer_type_, locale.toString(tokenizer_vocab_))
                         .arg(bos_)
                         .arg(eos_)

@@ -143,7 +143,7 @@ bool ModelsPanel::add_folder(const QString& dir, bool quiet) {
 }
 
 void ModelsPanel::add_folder_with_dialog() {
-  const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose an HF model folder (config.json, model.safetensors, tokenizer.model)"));
+  const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose an HF model folder (config.json, model.safetensors, tokenizer.json or tokenizer.model)"));
   if (!dir.isEmpty()) add_folder(dir);
 }
 
@@ -167,7 +167,7 @@ void ModelsPanel::on_selection_changed() {
   const QString dir = QString::fromStdString(e->path.string());
   QString reason;
   if (!e->usable()) reason = QString::fromStdString(e->config_error);
-  else if (!e->has_tokenizer) reason = tr("This model has no tokenizer.model, so it cannot generate text.");
+  else if (!e->has_tokenizer) reason = tr("This model has no tokenizer.json or tokenizer.model, so it cannot generate text.");
   tryout_->set_model(dir, reason);
   if (e->has_tokenizer) {
     details_->show_tokenizer_loading();

@@ -6,8 +6,9 @@
 #include <QScrollBar>
 #include <QVBoxLayout>
 
-#include "core/tokenizer/prompt_template.h"
+#include "core/tokenizer/prompt_format.h"
 #include "ui/models/generation_worker.h"
+#include "ui/models/prompt_tokens_view.h"
 
 namespace medlora::ui {
 
@@ -26,10 +27,14 @@ PromptTryout::PromptTryout(GenerationWorker* worker, QWidget* parent)
       busy_bar_(new QProgressBar(this)),
       output_label_(new QLabel(this)),
       output_(new QPlainTextEdit(this)),
+      tokens_view_(new PromptTokensView(this)),
+      output_tabs_(new QTabWidget(this)),
       stats_(new QLabel(this)) {
   setObjectName("prompt_tryout");
-  for (const auto& name : tokenizer::template_names()) template_->addItem(QString::fromStdString(name));
-  template_->setCurrentText(QString::fromStdString(tokenizer::default_template_name()));
+  // "model default" leaves the choice to the model (its chat template when it has one).
+  template_->addItem(QString(), QString());
+  for (const auto& name : tokenizer::PromptFormat::choices(/*model_has_chat_template=*/true))
+    template_->addItem(QString::fromStdString(name), QString::fromStdString(name));
   template_label_->setBuddy(template_);
   prompt_->setObjectName("prompt_edit");
   prompt_->setTabChangesFocus(true);
@@ -72,7 +77,10 @@ PromptTryout::PromptTryout(GenerationWorker* worker, QWidget* parent)
   layout->addLayout(options);
   layout->addWidget(busy_bar_);
   layout->addWidget(output_label_);
-  layout->addWidget(output_, 1);
+  output_tabs_->setObjectName("output_tabs");
+  output_tabs_->addTab(output_, QString());
+  output_tabs_->addTab(tokens_view_, QString());
+  layout->addWidget(output_tabs_, 1);
   layout->addWidget(stats_);
 
   connect(generate_, &QPushButton::clicked, this, &PromptTryout::start);
@@ -89,6 +97,7 @@ PromptTryout::PromptTryout(GenerationWorker* worker, QWidget* parent)
                                 .arg(QString::number(seconds, 'f', 1), device, dtype));
             emit status_message(tr("Loaded %1").arg(dir));
           });
+  connect(worker_, &GenerationWorker::prompt_encoded, tokens_view_, &PromptTokensView::show_prompt);
   connect(worker_, &GenerationWorker::token, this, [this](const QString& text) {
     ++streamed_pieces_;
     append_text(text);
@@ -132,13 +141,9 @@ void PromptTryout::start() {
   request.device = settings_.device;
   request.dtype = settings_.dtype;
   request.threads = settings_.threads;
-  try {
-    const auto& prompt_template = tokenizer::find_template(template_->currentText().toStdString());
-    request.prompt_text = QString::fromStdString(prompt_template.render_prompt(prompt_->toPlainText().toStdString()));
-  } catch (const std::exception& e) {
-    stats_->setText(QString::fromStdString(e.what()));
-    return;
-  }
+  request.user_text = prompt_->toPlainText();
+  request.template_name = template_->currentData().toString();
+  tokens_view_->clear();
   request.temperature = temperature_->value();
   request.max_new_tokens = max_tokens_->value();
   output_->clear();
@@ -189,7 +194,10 @@ void PromptTryout::append_text(const QString& text) {
 void PromptTryout::retranslate() {
   setTitle(tr("Try a prompt"));
   template_label_->setText(tr("&Template:"));
-  template_->setToolTip(tr("clinic: Chinese clinic instruction; clinic-en: English; raw: the prompt as typed"));
+  template_->setItemText(0, tr("model default"));
+  template_->setToolTip(tr("model: the model's own chat template; chatml: ChatML; clinic: Chinese clinic instruction; "
+                           "clinic-en: English; raw: the prompt as typed. The model default is its chat template when "
+                           "it has one, else clinic."));
   prompt_->setPlaceholderText(tr("Type a question, e.g. What should I do about a mild fever?"));
   max_tokens_label_->setText(tr("&Max tokens:"));
   temperature_label_->setText(tr("T&emperature:"));
@@ -198,6 +206,8 @@ void PromptTryout::retranslate() {
   stop_->setText(tr("&Stop"));
   stop_->setToolTip(tr("Stop generating (Esc)"));
   output_label_->setText(tr("&Answer:"));
+  output_tabs_->setTabText(0, tr("Answer"));
+  output_tabs_->setTabText(1, tr("Prompt and tokens"));
   if (!busy_ && streamed_pieces_ == 0) stats_->setText(tr("No answer yet"));
   update_buttons();
 }

@@ -1,6 +1,7 @@
 #pragma once
-// "Try a prompt": renders the prompt through a template and streams the chosen model's answer
-// from the GenerationWorker (which runs on its own thread).
+// "Try a prompt": the prompt goes through the chosen template (the core's PromptFormat, in the
+// GenerationWorker on its own thread), the answer streams back, and the prompt's text and tokens
+// are shown beside it.
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QGroupBox>
@@ -9,12 +10,14 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 
 #include "ui/settings/workbench_settings.h"
 
 namespace medlora::ui {
 
 class GenerationWorker;
+class PromptTokensView;
 
 class PromptTryout : public QGroupBox {
   Q_OBJECT
@@ -36,6 +39,7 @@ class PromptTryout : public QGroupBox {
   QPushButton* stop_button() const { return stop_; }
   QPlainTextEdit* output_view() const { return output_; }
   QLabel* stats_label() const { return stats_; }
+  PromptTokensView* tokens_view() const { return tokens_view_; }
 
  public slots:
   void start();
@@ -72,6 +76,8 @@ class PromptTryout : public QGroupBox {
   QProgressBar* busy_bar_;
   QLabel* output_label_;
   QPlainTextEdit* output_;
+  PromptTokensView* tokens_view_;
+  QTabWidget* output_tabs_;
   QLabel* stats_;
 };
 

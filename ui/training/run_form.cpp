@@ -107,7 +107,7 @@ void RunForm::build() {
   run->addRow(tr("Preset"), preset_);
   add_field(run, "name", line("run-1"), QT_TR_NOOP("Name"), QT_TR_NOOP("The run's name; its folder is <runs folder>/<name>"));
   add_field(run, "base_model", combo({}, true), QT_TR_NOOP("Base model"),
-            QT_TR_NOOP("An HF model folder (config.json, model.safetensors, tokenizer.model)"));
+            QT_TR_NOOP("An HF model folder (config.json, model.safetensors, tokenizer.json or tokenizer.model)"));
   auto* dataset = combo({});
   add_field(run, "dataset", dataset, QT_TR_NOOP("Dataset"),
             QT_TR_NOOP("A workspace dataset, exported and split into the run folder at launch; or 'Files' to name the files"));

@@ -8,6 +8,7 @@
 namespace medlora::tokenizer {
 namespace {
 
+using test::encode_with_eos;
 using test::trained_tokenizer;
 
 std::string stream(const std::shared_ptr<const Tokenizer>& t, const std::vector<int64_t>& ids) {
@@ -28,7 +29,7 @@ TEST_P(TokenStreamDecoderTest, EqualsDecodeForEncodedTexts) {
   texts.insert(texts.end(), {"", " ", "  leading", "尾部空格  ", "\xF0\x9D\x84\x9E", "龘龘 and 𝄞𝄞 mixed 鼗",
                              "x\xF0\x9D\x84\x9E y", "\n\n患者描述:头痛\n\n医生建议:"});
   for (const auto& text : texts) {
-    const auto ids = t->encode(text, true, true);
+    const auto ids = encode_with_eos(*t, text);
     EXPECT_EQ(stream(t, ids), t->decode(ids)) << text;
     EXPECT_EQ(stream(t, ids), text);
   }

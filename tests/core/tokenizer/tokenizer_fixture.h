@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/tokenizer/tokenizer.h"
+#include "core/tokenizer/sentencepiece_tokenizer.h"
 #include "core/tokenizer/tokenizer_trainer.h"
 #include "tests/support/temp_dir.h"
 
@@ -74,10 +74,17 @@ inline void write_lines(const std::filesystem::path& path, const std::vector<std
   for (const auto& line : lines) out << line << '\n';
 }
 
+// ids of `text` with BOS and EOS (what training gives a pretraining document).
+inline std::vector<int64_t> encode_with_eos(const Tokenizer& t, std::string_view text) {
+  auto ids = t.encode(text);
+  ids.push_back(t.eos_id());
+  return ids;
+}
+
 // A tokenizer of the given type ("bpe" or "unigram"), trained once per process.
-inline std::shared_ptr<const Tokenizer> trained_tokenizer(const std::string& model_type, int vocab_size = 500) {
+inline std::shared_ptr<const SentencepieceTokenizer> trained_tokenizer(const std::string& model_type, int vocab_size = 500) {
   static medlora::testing::TempDir folder("medlora-tokenizer-fixture");
-  static std::map<std::string, std::shared_ptr<const Tokenizer>> cache;
+  static std::map<std::string, std::shared_ptr<const SentencepieceTokenizer>> cache;
   const std::string key = model_type + "-" + std::to_string(vocab_size);
   if (auto found = cache.find(key); found != cache.end()) return found->second;
   const auto corpus = folder / "corpus.txt";
@@ -88,7 +95,7 @@ inline std::shared_ptr<const Tokenizer> trained_tokenizer(const std::string& mod
   options.vocab_size = vocab_size;
   options.model_type = model_type;
   train_tokenizer(options);
-  auto tokenizer = Tokenizer::load(options.output_dir);
+  auto tokenizer = SentencepieceTokenizer::load(options.output_dir);
   cache[key] = tokenizer;
   return tokenizer;
 }

@@ -32,8 +32,26 @@ inline std::string toy_render_prompt(const std::string& instruction, const std::
   return (instruction.empty() ? std::string("Q") : instruction) + ":" + input + "\nA:";
 }
 
+// Prompt (with BOS), answer, EOS: what a plain template gives a single-turn record.
+inline tokenizer::EncodedPrompt toy_encode_conversation(const tokenizer::Conversation& conversation) {
+  std::string instruction, input, output;
+  for (const auto& m : conversation) {
+    if (m.role == "system") instruction = m.content;
+    if (m.role == "user") input = m.content;
+    if (m.role == "assistant") output = m.content;
+  }
+  tokenizer::EncodedPrompt out;
+  out.ids = toy_encode(toy_render_prompt(instruction, input), true);
+  out.assistant.assign(out.ids.size(), 0);
+  auto answer = toy_encode(output, false);
+  answer.push_back(kToyEos);
+  out.ids.insert(out.ids.end(), answer.begin(), answer.end());
+  out.assistant.insert(out.assistant.end(), answer.size(), 1);
+  return out;
+}
+
 inline ExampleEncoder toy_encoder(int64_t max_length = 128, bool train_on_prompt = false) {
-  return ExampleEncoder(toy_encode, toy_render_prompt, kToyEos, max_length, train_on_prompt);
+  return ExampleEncoder(toy_encode_conversation, max_length, train_on_prompt);
 }
 
 inline model::LlamaConfig tiny_config() {
