@@ -15,8 +15,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* const kTokenizerFiles[] = {"tokenizer.model", "tokenizer_config.json", "special_tokens_map.json",
-                                       "generation_config.json"};
+// Sentencepiece models (llama, mistral) ship tokenizer.model; byte-level BPE ones (qwen2,
+// qwen3, Llama 3) tokenizer.json, often with vocab.json / merges.txt beside it.
+const char* const kTokenizerFiles[] = {"tokenizer.model",    "tokenizer.json",          "tokenizer_config.json",
+                                       "special_tokens_map.json", "added_tokens.json",   "vocab.json",
+                                       "merges.txt",         "chat_template.jinja",     "generation_config.json"};
 
 c10::ScalarType dtype_of(const std::string& torch_dtype, const fs::path& base_dir) {
   if (torch_dtype == "float32" || torch_dtype.empty()) return torch::kFloat;

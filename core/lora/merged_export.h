@@ -25,8 +25,10 @@ struct ExportReport {
 };
 
 // Loads the base (float32, as stored), loads and checks the adapter against it, merges, and
-// writes config.json, the weights and the base's tokenizer files (tokenizer.model,
-// tokenizer_config.json, special_tokens_map.json, generation_config.json when present) into
+// writes config.json, the weights (base biases and q/k norm weights included) and the base's
+// tokenizer files (tokenizer.model, tokenizer.json, tokenizer_config.json,
+// special_tokens_map.json, added_tokens.json, vocab.json, merges.txt, chat_template.jinja,
+// generation_config.json when present) into
 // out_dir, which appears at once. Refuses (LoraError) an out_dir that exists and is not empty,
 // out_dir == base_dir, and an adapter that would change no weight in the save dtype unless
 // allow_identity. Tied embeddings stay tied: a saved embedding copy becomes the shared table.

@@ -32,25 +32,40 @@ LlamaAttention::LlamaAttention(const LlamaConfig& c, int64_t layer_index)
       heads_(c.num_attention_heads),
       kv_heads_(c.num_key_value_heads),
       head_dim_(c.head_dim),
-      scale_(1.0 / std::sqrt(static_cast<double>(c.head_dim))) {
+      scale_(1.0 / std::sqrt(static_cast<double>(c.head_dim))),
+      window_(c.attention_window(layer_index)) {
   const int64_t q_size = heads_ * head_dim_;
   const int64_t kv_size = kv_heads_ * head_dim_;
-  q_proj = register_module("q_proj", std::make_shared<DenseLinear>(c.hidden_size, q_size, c.attention_bias));
-  k_proj = register_module("k_proj", std::make_shared<DenseLinear>(c.hidden_size, kv_size, c.attention_bias));
-  v_proj = register_module("v_proj", std::make_shared<DenseLinear>(c.hidden_size, kv_size, c.attention_bias));
-  o_proj = register_module("o_proj", std::make_shared<DenseLinear>(q_size, c.hidden_size, c.attention_bias));
+  q_proj = register_module("q_proj", std::make_shared<DenseLinear>(c.hidden_size, q_size, c.qkv_bias()));
+  k_proj = register_module("k_proj", std::make_shared<DenseLinear>(c.hidden_size, kv_size, c.qkv_bias()));
+  v_proj = register_module("v_proj", std::make_shared<DenseLinear>(c.hidden_size, kv_size, c.qkv_bias()));
+  o_proj = register_module("o_proj", std::make_shared<DenseLinear>(q_size, c.hidden_size, c.o_proj_bias()));
+  if (c.qk_norm()) {
+    q_norm = register_module("q_norm", std::make_shared<RMSNorm>(head_dim_, c.rms_norm_eps));
+    k_norm = register_module("k_norm", std::make_shared<RMSNorm>(head_dim_, c.rms_norm_eps));
+  }
 }
 
 torch::Tensor LlamaAttention::forward(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin,
                                       KVCache* cache) {
   const int64_t batch = x.size(0), tokens = x.size(1);
-  auto q = q_proj->forward(x).view({batch, tokens, heads_, head_dim_}).transpose(1, 2);
-  auto k = k_proj->forward(x).view({batch, tokens, kv_heads_, head_dim_}).transpose(1, 2);
+  auto q = q_proj->forward(x).view({batch, tokens, heads_, head_dim_});
+  auto k = k_proj->forward(x).view({batch, tokens, kv_heads_, head_dim_});
   auto v = v_proj->forward(x).view({batch, tokens, kv_heads_, head_dim_}).transpose(1, 2);
-  q = RotaryEmbedding::apply(q, cos, sin);
-  k = RotaryEmbedding::apply(k, cos, sin);
+  // qwen3: each head normalised over head_dim after the projection, before RoPE.
+  if (q_norm) q = q_norm->forward(q);
+  if (k_norm) k = k_norm->forward(k);
+  q = RotaryEmbedding::apply(q.transpose(1, 2), cos, sin);
+  k = RotaryEmbedding::apply(k.transpose(1, 2), cos, sin);
   const int64_t past = cache ? cache->length() : 0;
   if (cache) std::tie(k, v) = cache->append(layer_index_, k, v);
+  // A sliding window lets query position p see keys (p - window, p]. One decoded token sees
+  // the last `window` keys: the older ones are simply left out.
+  if (tokens == 1 && window_ && k.size(2) > *window_) {
+    k = k.narrow(2, k.size(2) - *window_, *window_);
+    v = v.narrow(2, v.size(2) - *window_, *window_);
+  }
+  const int64_t first_key = past + tokens - k.size(2);  // absolute position of key 0
   const int64_t keys = k.size(2);
 
   // Grouped-query attention without repeating k/v: the query heads that share a kv head
@@ -68,9 +83,11 @@ torch::Tensor LlamaAttention::forward(const torch::Tensor& x, const torch::Tenso
   auto scores = torch::matmul(q_grouped, k.transpose(2, 3)) * scale_;
   scores = scores.view({batch, kv_heads_, groups, tokens, keys});
   if (tokens > 1) {
-    // Query i (absolute position past + i) sees keys 0..past + i.
-    auto mask = torch::ones({tokens, keys}, torch::TensorOptions().dtype(torch::kBool).device(x.device()))
-                    .triu(past + 1);
+    // Query i (absolute position past + i) sees keys 0..past + i, and with a window only
+    // those after past + i - window.
+    auto all = torch::ones({tokens, keys}, torch::TensorOptions().dtype(torch::kBool).device(x.device()));
+    auto mask = all.triu(past - first_key + 1);
+    if (window_) mask = mask.logical_or(all.tril(past - first_key - *window_));
     scores = scores.masked_fill(mask, -std::numeric_limits<float>::infinity());
   }
   auto probs = torch::softmax(scores, -1, torch::kFloat).to(q.scalar_type());
@@ -80,9 +97,10 @@ torch::Tensor LlamaAttention::forward(const torch::Tensor& x, const torch::Tenso
 }
 
 LlamaMlp::LlamaMlp(const LlamaConfig& c) {
-  gate_proj = register_module("gate_proj", std::make_shared<DenseLinear>(c.hidden_size, c.intermediate_size, c.mlp_bias));
-  up_proj = register_module("up_proj", std::make_shared<DenseLinear>(c.hidden_size, c.intermediate_size, c.mlp_bias));
-  down_proj = register_module("down_proj", std::make_shared<DenseLinear>(c.intermediate_size, c.hidden_size, c.mlp_bias));
+  const bool bias = c.mlp_has_bias();
+  gate_proj = register_module("gate_proj", std::make_shared<DenseLinear>(c.hidden_size, c.intermediate_size, bias));
+  up_proj = register_module("up_proj", std::make_shared<DenseLinear>(c.hidden_size, c.intermediate_size, bias));
+  down_proj = register_module("down_proj", std::make_shared<DenseLinear>(c.intermediate_size, c.hidden_size, bias));
 }
 
 torch::Tensor LlamaMlp::forward(const torch::Tensor& x) {
@@ -202,6 +220,8 @@ std::vector<std::pair<std::string, torch::Tensor>> LlamaForCausalLM::base_state_
     const std::string prefix = "model.layers." + std::to_string(i) + ".";
     out.emplace_back(prefix + "input_layernorm.weight", layer->input_layernorm->weight);
     out.emplace_back(prefix + "post_attention_layernorm.weight", layer->post_attention_layernorm->weight);
+    if (layer->self_attn->q_norm) out.emplace_back(prefix + "self_attn.q_norm.weight", layer->self_attn->q_norm->weight);
+    if (layer->self_attn->k_norm) out.emplace_back(prefix + "self_attn.k_norm.weight", layer->self_attn->k_norm->weight);
     for (; next_slot < found.size() && found[next_slot].layer == static_cast<int64_t>(i); ++next_slot) {
       auto dense = (*found[next_slot].holder)->dense();
       out.emplace_back(found[next_slot].path + ".weight", dense->weight);

@@ -1,11 +1,15 @@
 #pragma once
 // A LLaMA-family decoder computed exactly as HF transformers does (RMSNorm in float32,
 // rotate_half RoPE, grouped-query attention, SwiGLU), with module and parameter names that
-// match HF's state dict ("model.layers.0.self_attn.q_proj.weight", "lm_head.weight").
+// match HF's state dict ("model.layers.0.self_attn.q_proj.weight", "lm_head.weight"). One
+// decoder serves llama, mistral, qwen2 and qwen3: the config says which projections have
+// biases, whether q/k heads are normalised (qwen3's q_norm/k_norm) and which layers attend
+// through a sliding window.
 #include <torch/nn/module.h>
 #include <torch/nn/modules/container/modulelist.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,10 +46,12 @@ class LlamaAttention : public torch::nn::Module {
   torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin, KVCache* cache);
 
   std::shared_ptr<LinearLayer> q_proj, k_proj, v_proj, o_proj;
+  std::shared_ptr<RMSNorm> q_norm, k_norm;  // qwen3 only (nullptr otherwise), size head_dim
 
  private:
   int64_t layer_index_, heads_, kv_heads_, head_dim_;
   double scale_;
+  std::optional<int64_t> window_;  // sliding-window size of this layer
 };
 
 class LlamaMlp : public torch::nn::Module {

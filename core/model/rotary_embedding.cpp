@@ -34,6 +34,9 @@ RotaryEmbedding::RotaryEmbedding(const LlamaConfig& config) {
   inv_freq_ = default_inv_freq(config);
   if (config.rope_scaling.type == "linear") inv_freq_ = inv_freq_ / config.rope_scaling.factor;
   if (config.rope_scaling.type == "llama3") inv_freq_ = llama3_inv_freq(config, inv_freq_);
+  const auto& type = config.rope_scaling.type;
+  if (type != "default" && type != "linear" && type != "llama3")
+    throw ModelError("rope_scaling type \"" + type + "\" is not supported (default, linear, llama3)");
 }
 
 void RotaryEmbedding::ensure_table(int64_t positions, c10::ScalarType dtype, const c10::Device& device) {

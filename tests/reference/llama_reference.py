@@ -1,7 +1,17 @@
 #!/usr/bin/env python3
-"""An independent LLaMA forward pass in plain PyTorch, written from HF transformers'
-LlamaForCausalLM semantics (rotate_half RoPE, repeat_kv GQA, RMSNorm in float32, SwiGLU,
-tied embeddings), to check the C++ decoder against.
+"""An independent forward pass in plain PyTorch, written from HF transformers' semantics of
+LlamaForCausalLM, MistralForCausalLM, Qwen2ForCausalLM and Qwen3ForCausalLM (rotate_half RoPE
+with default/linear/llama3 frequencies, repeat_kv GQA, RMSNorm in float32, SwiGLU, tied
+embeddings), to check the C++ decoder against. What differs by model_type:
+  llama:   attention_bias puts a bias on q/k/v/o, mlp_bias on gate/up/down;
+  mistral: no biases; sliding_window (when not null) limits every layer's attention;
+  qwen2:   q/k/v always have a bias, o_proj none; use_sliding_window + sliding_window limit
+           the layers from max_window_layers on (or those layer_types marks "sliding_attention");
+  qwen3:   attention_bias on q/k/v/o; q_norm/k_norm (RMSNorm over head_dim) on every query and
+           key head after the projection, before RoPE; head_dim from config (default 128);
+           sliding window as qwen2.
+The weights are read as float32 whatever the file stores. The bias and norm tensors a type
+needs are required: a missing one is a KeyError, not a silently skipped term.
 
 usage: llama_reference.py MODEL_DIR --ids 1,5,9 [--greedy N]
 prints JSON: {"logits": [[...] per position], "logprobs": [...], "greedy_ids": [...]}
@@ -66,6 +76,8 @@ def inv_frequencies(cfg, head_dim):
         smoothed = (1 - smooth) * scaled / factor + smooth * scaled
         medium = ~(wavelen < old / high) & ~(wavelen > old / low)
         inv_freq = torch.where(medium, smoothed, scaled)
+    elif kind != "default":
+        raise SystemExit("rope type %r is not implemented in the reference" % kind)
     return inv_freq
 
 
@@ -88,12 +100,40 @@ def repeat_kv(x, n_rep):
     return x[:, :, None, :, :].expand(b, kv, n_rep, t, d).reshape(b, kv * n_rep, t, d)
 
 
+def biases(cfg):
+    """(q/k/v have a bias, o_proj has one, the MLP has them) for the config's model type."""
+    kind = cfg["model_type"]
+    if kind == "qwen2":
+        return True, False, False
+    if kind == "mistral":
+        return False, False, False
+    attention = bool(cfg.get("attention_bias", False))
+    return attention, attention, kind == "llama" and bool(cfg.get("mlp_bias", False))
+
+
+def layer_window(cfg, layer):
+    """Sliding-window size of a layer (a query sees keys with position > its own - window)."""
+    kind = cfg["model_type"]
+    window = cfg.get("sliding_window", 4096) if kind != "llama" else None
+    if kind == "mistral" or window is None:
+        return window
+    if not cfg.get("use_sliding_window", False):
+        return None
+    types = cfg.get("layer_types")
+    if types:
+        return window if types[layer] == "sliding_attention" else None
+    return window if layer >= cfg.get("max_window_layers", 28) else None
+
+
 def forward(cfg, w, ids):
+    kind = cfg["model_type"]
+    assert kind in ("llama", "mistral", "qwen2", "qwen3"), kind
     hidden = cfg["hidden_size"]
     heads = cfg["num_attention_heads"]
     kv_heads = cfg.get("num_key_value_heads", heads)
-    head_dim = cfg.get("head_dim", hidden // heads)
+    head_dim = cfg.get("head_dim") or (128 if kind == "qwen3" else hidden // heads)
     eps = cfg.get("rms_norm_eps", 1e-6)
+    qkv_bias, o_bias, mlp_bias = biases(cfg)
     x = w["model.embed_tokens.weight"][torch.tensor([ids])]
     t = len(ids)
     inv_freq = inv_frequencies(cfg, head_dim)
@@ -101,29 +141,42 @@ def forward(cfg, w, ids):
     freqs = (inv_freq[:, None] @ positions[None, :]).transpose(0, 1)
     emb = torch.cat((freqs, freqs), dim=-1)
     cos, sin = emb.cos(), emb.sin()
-    mask = torch.full((t, t), float("-inf")).triu(1)
+    causal = torch.full((t, t), float("-inf")).triu(1)
+    query_pos = torch.arange(t)[:, None]
+    key_pos = torch.arange(t)[None, :]
 
-    def linear(h, name):
+    def linear(h, name, bias):
         out = h @ w[name + ".weight"].T
-        return out + w[name + ".bias"] if name + ".bias" in w else out
+        if bias:
+            return out + w[name + ".bias"]
+        assert name + ".bias" not in w, name + ".bias is in the checkpoint but " + kind + " has none there"
+        return out
 
     for i in range(cfg["num_hidden_layers"]):
         p = f"model.layers.{i}."
         h = rms_norm(x, w[p + "input_layernorm.weight"], eps)
-        q = linear(h, p + "self_attn.q_proj").view(1, t, heads, head_dim).transpose(1, 2)
-        k = linear(h, p + "self_attn.k_proj").view(1, t, kv_heads, head_dim).transpose(1, 2)
-        v = linear(h, p + "self_attn.v_proj").view(1, t, kv_heads, head_dim).transpose(1, 2)
+        q = linear(h, p + "self_attn.q_proj", qkv_bias).view(1, t, heads, head_dim)
+        k = linear(h, p + "self_attn.k_proj", qkv_bias).view(1, t, kv_heads, head_dim)
+        v = linear(h, p + "self_attn.v_proj", qkv_bias).view(1, t, kv_heads, head_dim).transpose(1, 2)
+        if kind == "qwen3":
+            q = rms_norm(q, w[p + "self_attn.q_norm.weight"], eps)
+            k = rms_norm(k, w[p + "self_attn.k_norm.weight"], eps)
+        q, k = q.transpose(1, 2), k.transpose(1, 2)
+        mask = causal
+        window = layer_window(cfg, i)
+        if window is not None:
+            mask = causal.masked_fill(key_pos <= query_pos - window, float("-inf"))
         q = q * cos + rotate_half(q) * sin
         k = k * cos + rotate_half(k) * sin
         k, v = repeat_kv(k, heads // kv_heads), repeat_kv(v, heads // kv_heads)
         scores = q @ k.transpose(2, 3) / math.sqrt(head_dim) + mask
         probs = torch.softmax(scores.float(), dim=-1).to(q.dtype)
         ctx = (probs @ v).transpose(1, 2).reshape(1, t, heads * head_dim)
-        x = x + linear(ctx, p + "self_attn.o_proj")
+        x = x + linear(ctx, p + "self_attn.o_proj", o_bias)
         h = rms_norm(x, w[p + "post_attention_layernorm.weight"], eps)
-        gate = linear(h, p + "mlp.gate_proj")
-        up = linear(h, p + "mlp.up_proj")
-        x = x + linear(torch.nn.functional.silu(gate) * up, p + "mlp.down_proj")
+        gate = linear(h, p + "mlp.gate_proj", mlp_bias)
+        up = linear(h, p + "mlp.up_proj", mlp_bias)
+        x = x + linear(torch.nn.functional.silu(gate) * up, p + "mlp.down_proj", mlp_bias)
     x = rms_norm(x, w["model.norm.weight"], eps)
     head = w["model.embed_tokens.weight"] if cfg.get("tie_word_embeddings", False) else w["lm_head.weight"]
     return (x @ head.T).float()[0]

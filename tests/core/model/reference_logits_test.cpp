@@ -4,42 +4,19 @@
 #include <torch/torch.h>
 
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
-#include <QStringList>
 
 #include "core/generate/generator.h"
 #include "core/generate/sequence_score.h"
 #include "core/model/model_loader.h"
+#include "tests/core/model/python_reference.h"
 #include "tests/core/model/tiny_llama.h"
 #include "tests/support/temp_dir.h"
 
 namespace medlora::model {
 namespace {
 
-// Debian's python3-torch lives under /usr/bin/python3; a python3 earlier on PATH may lack it.
-QString python_with_torch() {
-  for (const QString candidate : {QStringLiteral("/usr/bin/python3"), QStringLiteral("python3")}) {
-    QProcess p;
-    p.start(candidate, {"-c", "import torch"});
-    if (p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0) return candidate;
-  }
-  return {};
-}
-
-QJsonObject run_reference(const QString& python, const std::filesystem::path& dir, const std::vector<int64_t>& ids,
-                          int greedy) {
-  QStringList id_text;
-  for (auto id : ids) id_text << QString::number(id);
-  QProcess p;
-  p.start(python, {QString::fromStdString(testing::source_path("tests/reference/llama_reference.py").string()),
-                   QString::fromStdString(dir.string()), "--ids", id_text.join(","), "--greedy",
-                   QString::number(greedy)});
-  EXPECT_TRUE(p.waitForFinished(120000));
-  EXPECT_EQ(p.exitCode(), 0) << p.readAllStandardError().toStdString();
-  return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
-}
+using testing::python_with_torch;
+using testing::run_reference;
 
 struct Case {
   int64_t kv_heads;
