@@ -9,6 +9,10 @@
 
 namespace medlora::tokenizer::jinja {
 
+// Shared by the two halves of the parser.
+ExprPtr make_expr(Expr::Kind kind, int line);
+std::string describe_token(const Token& t);
+
 class Parser {
  public:
   explicit Parser(std::vector<Token> tokens);

@@ -90,9 +90,7 @@ std::vector<std::string> python_split(std::string_view s, const std::string* sep
     while (i < text.size() && is_python_space(text[i])) ++i;
     if (i >= text.size()) break;
     if (maxsplit >= 0 && static_cast<int64_t>(out.size()) >= maxsplit) {
-      size_t end = text.size();
-      while (end > i && is_python_space(text[end - 1])) --end;
-      out.push_back(utf8_encode(std::u32string_view(text).substr(i, end - i)));
+      out.push_back(utf8_encode(std::u32string_view(text).substr(i)));  // Python keeps the remainder's trailing space
       break;
     }
     size_t j = i;
