@@ -81,9 +81,9 @@ BpeModel::BpeModel(VocabMap vocab, const std::vector<std::pair<std::string, std:
   for (int b = 0; b < 256; ++b) {
     std::snprintf(buf, sizeof buf, "<0x%02X>", b);
     const auto it = vocab_.find(std::string_view(buf));
-    byte_fallback_ids_[b] = it == vocab_.end() ? -1 : it->second;
+    byte_fallback_ids_[b] = it == vocab_.end() ? int64_t{-1} : int64_t{it->second};
     const auto bl = vocab_.find(ByteLevelAlphabet::instance().encode_byte(static_cast<unsigned char>(b)));
-    byte_level_ids_[b] = bl == vocab_.end() ? -1 : bl->second;
+    byte_level_ids_[b] = bl == vocab_.end() ? int64_t{-1} : int64_t{bl->second};
   }
   plain_chars_ = options_.continuing_subword_prefix.empty() && options_.end_of_word_suffix.empty();
 }

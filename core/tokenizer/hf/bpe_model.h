@@ -83,6 +83,8 @@ class BpeModel {
   const std::string* id_to_token(uint32_t id) const;
   // One past the largest id.
   uint32_t id_end() const { return static_cast<uint32_t>(id_to_token_.size()); }
+  // How many entries the vocabulary has (HF's get_vocab_size).
+  size_t vocab_count() const { return vocab_.size(); }
   const BpeOptions& options() const { return options_; }
 
  private:

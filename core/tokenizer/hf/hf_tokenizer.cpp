@@ -38,16 +38,39 @@ std::shared_ptr<HfTokenizer> HfTokenizer::from_json_text(std::string_view json, 
 HfTokenizer::HfTokenizer(hf::TokenizerParts parts, std::string origin)
     : Tokenizer(std::move(origin)), parts_(std::move(parts)) {
   vocab_size_ = parts_.model->id_end();
+  // Ids as HF's deserializer gives them (it only warns about the file's "id"): a token the
+  // vocabulary or an earlier added token spells keeps that id, a new one gets the next id
+  // after the vocabulary and the added tokens so far.
+  std::vector<AddedToken> declared = std::move(parts_.added_tokens);
+  parts_.added_tokens.clear();
+  const auto vocab_count = static_cast<int64_t>(parts_.model->vocab_count());
+  int64_t max_added = -1;
+  for (auto& t : declared) {
+    if (t.content.empty() || added_by_text_.count(t.content)) continue;
+    int64_t id = -1;
+    if (const auto model_id = parts_.model->token_to_id(t.content)) {
+      id = *model_id;
+    } else {
+      id = max_added >= vocab_count || vocab_count == 0 ? max_added + 1 : vocab_count;
+      if (max_added < 0) id = vocab_count;
+    }
+    max_added = std::max(max_added, id);
+    t.id = static_cast<uint32_t>(id);
+    added_by_text_.emplace(t.content, id);
+    parts_.added_tokens.push_back(std::move(t));
+  }
   std::vector<std::pair<std::string, size_t>> raw, normalized;
   for (size_t i = 0; i < parts_.added_tokens.size(); ++i) {
     const AddedToken& t = parts_.added_tokens[i];
     added_by_id_[t.id] = i;
-    added_by_text_.emplace(t.content, t.id);
     vocab_size_ = std::max<int64_t>(vocab_size_, int64_t(t.id) + 1);
     if (t.normalized) {
       std::string spelled = t.content;
       if (parts_.normalizer) parts_.normalizer->normalize(spelled);
-      normalized.emplace_back(std::move(spelled), i);
+      normalized.emplace_back(spelled, i);
+      // HF's id -> token gives the normalised spelling, and decode's special-token check
+      // compares that spelling with the special contents (so "SPN" lowercased is not skipped).
+      if (spelled != t.content) piece_override_[t.id] = std::move(spelled);
     } else {
       raw.emplace_back(t.content, i);
     }
@@ -70,6 +93,7 @@ bool inside_markup(const std::vector<TextRange>& markup, size_t begin, size_t en
 }  // namespace
 
 void HfTokenizer::encode_plain(std::string_view text, bool at_origin, std::vector<int64_t>& out) const {
+  if (text.empty()) return;  // HF drops empty pieces before pre-tokenizing
   std::vector<hf::PreToken> pieces;
   pieces.push_back({std::string(text), at_origin, false});
   if (parts_.pre_tokenizer) parts_.pre_tokenizer->pre_tokenize(pieces);
@@ -121,7 +145,10 @@ std::vector<int64_t> HfTokenizer::encode_marked(std::string_view text, const std
 }
 
 std::string HfTokenizer::piece(int64_t id) const {
-  if (const auto it = added_by_id_.find(id); it != added_by_id_.end()) return parts_.added_tokens[it->second].content;
+  if (const auto it = added_by_id_.find(id); it != added_by_id_.end()) {
+    if (const auto o = piece_override_.find(id); o != piece_override_.end()) return o->second;
+    return parts_.added_tokens[it->second].content;
+  }
   const std::string* p = id >= 0 && id <= 0xFFFFFFFFll ? parts_.model->id_to_token(static_cast<uint32_t>(id)) : nullptr;
   if (!p) {
     throw TokenizerError("token id " + std::to_string(id) + " is outside the vocabulary of " + origin() + " (" +
@@ -138,7 +165,7 @@ int64_t HfTokenizer::piece_to_id(std::string_view piece) const {
 
 bool HfTokenizer::is_special(int64_t id) const {
   const auto it = added_by_id_.find(id);
-  return it != added_by_id_.end() && parts_.added_tokens[it->second].special;
+  return it != added_by_id_.end() && parts_.added_tokens[it->second].special && !piece_override_.count(id);
 }
 
 bool HfTokenizer::byte_fallback() const { return parts_.model->options().byte_fallback; }

@@ -47,6 +47,7 @@ class HfTokenizer : public Tokenizer {
   hf::TokenizerParts parts_;
   std::unordered_map<int64_t, size_t> added_by_id_;      // id -> index in parts_.added_tokens
   std::unordered_map<std::string, int64_t> added_by_text_;
+  std::unordered_map<int64_t, std::string> piece_override_;  // normalised spellings of normalized added tokens
   std::unique_ptr<hf::AddedTokenMatcher> raw_matcher_;         // added tokens with normalized: false
   std::unique_ptr<hf::AddedTokenMatcher> normalized_matcher_;  // with normalized: true (normalised spellings)
   int64_t vocab_size_ = 0;
