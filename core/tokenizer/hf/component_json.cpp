@@ -68,16 +68,31 @@ std::string single_char_field(const json& j, const char* key, const std::string&
   return s;
 }
 
+// prepend_scheme (default "always"); the legacy add_prefix_space must agree with it, as HF
+// refuses a file where it does not (add_prefix_space false means "never").
 PrependScheme metaspace_scheme(const json& j, const std::string& where) {
+  PrependScheme scheme = PrependScheme::always;
   const auto it = j.find("prepend_scheme");
   if (it != j.end() && !it->is_null()) {
     const std::string s = it->is_string() ? it->get<std::string>() : std::string();
-    if (s == "always") return PrependScheme::always;
-    if (s == "first") return PrependScheme::first;
-    if (s == "never") return PrependScheme::never;
-    throw TokenizerError(where + ": prepend_scheme must be \"always\", \"first\" or \"never\"");
+    if (s == "always") {
+      scheme = PrependScheme::always;
+    } else if (s == "first") {
+      scheme = PrependScheme::first;
+    } else if (s == "never") {
+      scheme = PrependScheme::never;
+    } else {
+      throw TokenizerError(where + ": prepend_scheme must be \"always\", \"first\" or \"never\"");
+    }
   }
-  return bool_field(j, "add_prefix_space", true, where) ? PrependScheme::always : PrependScheme::never;
+  const auto legacy = j.find("add_prefix_space");
+  if (legacy != j.end() && !legacy->is_null()) {
+    if (bool_field(j, "add_prefix_space", true, where) != (scheme != PrependScheme::never)) {
+      throw TokenizerError(where + ": add_prefix_space does not match prepend_scheme (HF refuses this file too); "
+                                   "remove add_prefix_space or make them agree");
+    }
+  }
+  return scheme;
 }
 
 std::string metaspace_replacement(const json& j, const std::string& where) {

@@ -140,6 +140,12 @@ inline std::vector<TinyTokenizerSpec> tiny_tokenizer_specs() {
       s.added_tokens.push_back(tiny_added_token(1, "<s>", true));
     }
   }
+  {
+    // The legacy spelling: add_prefix_space true and no prepend_scheme means "always".
+    auto& s = spec("metaspace_legacy_add_prefix_space");
+    s.pre_tokenizer = {{"type", "Metaspace"}, {"replacement", "\xE2\x96\x81"}, {"add_prefix_space", true}};
+    s.decoder = s.pre_tokenizer;
+  }
   spec("whitespace").pre_tokenizer = {{"type", "Whitespace"}};
   spec("whitespace_split").pre_tokenizer = whitespace_split;
   spec("punctuation").pre_tokenizer = {{"type", "Punctuation"}, {"behavior", "Isolated"}};

@@ -182,6 +182,9 @@ TEST(HfTokenizer, UnsupportedComponentsAndOptionsNameThemselvesAndTheFile) {
   j["pre_tokenizer"] = {{"type", "Split"}, {"pattern", {{"String", " "}}}, {"behavior", "Sideways"}, {"invert", false}};
   expect_error(j, "unknown split behavior \"Sideways\"");
   j = tiny_json();
+  j["pre_tokenizer"] = {{"type", "Metaspace"}, {"replacement", "\xE2\x96\x81"}, {"add_prefix_space", false}};
+  expect_error(j, "add_prefix_space does not match prepend_scheme");
+  j = tiny_json();
   j["decoder"] = {{"type", "CTC"}};
   expect_error(j, "decoder: decoder type \"CTC\"");
   j = tiny_json();
