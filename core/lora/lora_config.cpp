@@ -186,10 +186,17 @@ LoraConfig preset(const std::string& name) {
     c.target_modules = {"q_proj", "k_proj", "v_proj", "o_proj"};
     return c;
   }
+  if (name == "attention-mlp") {
+    c.r = 16;
+    c.alpha = 32;
+    c.dropout = 0.05;
+    c.target_modules = {"q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"};
+    return c;
+  }
   throw LoraError("unknown LoRA preset '" + name + "' (presets: " + join(preset_names()) + ")");
 }
 
-std::vector<std::string> preset_names() { return {"clinic-qa", "medical-record"}; }
+std::vector<std::string> preset_names() { return {"clinic-qa", "medical-record", "attention-mlp"}; }
 
 std::string describe(const LoraConfig& c) {
   char numbers[96];

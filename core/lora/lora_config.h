@@ -44,7 +44,9 @@ struct LoraConfig {
 };
 
 // "clinic-qa": r 16, alpha 32, dropout 0.05, q/k/v/o. "medical-record": r 64, alpha 128,
-// dropout 0.05, q/k/v/o. Unknown names throw LoraError listing the presets.
+// dropout 0.05, q/k/v/o. "attention-mlp": r 16, alpha 32, dropout 0.05, q/k/v/o and
+// gate/up/down. The module names are the same for llama, mistral, qwen2 and qwen3. Unknown
+// names throw LoraError listing the presets.
 LoraConfig preset(const std::string& name);
 std::vector<std::string> preset_names();
 // A one-line description of a preset for a chooser ("r 16, alpha 32, ...").

@@ -154,6 +154,20 @@ TEST_P(LoraFamilies, InjectSaveLoadMergeAndExport) {
   EXPECT_LT(max_abs_diff(load(merged)->forward(ids), adapted), 1e-4);
 }
 
+TEST_P(LoraFamilies, PresetsTargetTheSameModulesOnEveryType) {
+  model::LlamaForCausalLM m(GetParam().config());
+  auto attention = preset("clinic-qa");
+  inject_lora(m, attention, "qa", 1);
+  EXPECT_EQ(lora_layers(m).size(), 8u) << "q/k/v/o of two layers";
+  auto with_mlp = preset("attention-mlp");
+  EXPECT_EQ(with_mlp.target_modules,
+            (std::vector<std::string>{"q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"}));
+  inject_lora(m, with_mlp, "mlp", 2);
+  EXPECT_EQ(lora_layers(m).size(), 14u);
+  for (auto& [path, layer] : lora_layers(m))
+    EXPECT_EQ(layer->has_adapter("qa"), path.find(".mlp.") == std::string::npos) << path;
+}
+
 INSTANTIATE_TEST_SUITE_P(Types, LoraFamilies, ::testing::ValuesIn(kCases), case_name);
 
 }  // namespace
