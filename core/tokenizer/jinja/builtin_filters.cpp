@@ -81,6 +81,7 @@ Value select_common(const Value& input, const CallArgs& args, bool by_attribute,
     test_args.assign(args.positional.begin() + static_cast<long>(next) + 1, args.positional.end());
   }
   List out;
+  if (!input.truthy()) return Value::list({});  // Jinja2 skips a falsy input (0, none, '') without iterating it
   for (const auto& item : sequence(input, args.line)) {
     const Value subject = by_attribute ? read_path(item, attribute, args.line) : item;
     const bool passed = test.empty() ? subject.truthy() : apply_test(test, subject, test_args, args.line);
@@ -111,6 +112,7 @@ std::string html_escape(const std::string& s) {
 }
 
 Value to_int(const Value& v, const CallArgs& args) {
+  if (v.is_undefined()) fail_undefined(v, args.line);
   const Value* fallback = args.arg(0, "default");
   const Value def = fallback ? *fallback : Value::integer(0);
   const bool data = !v.is_markup();
@@ -131,6 +133,7 @@ Value to_int(const Value& v, const CallArgs& args) {
 }
 
 Value to_float(const Value& v, const CallArgs& args) {
+  if (v.is_undefined()) fail_undefined(v, args.line);
   const Value* fallback = args.arg(0, "default");
   const Value def = fallback ? *fallback : Value::floating(0.0);
   const bool data = !v.is_markup();
@@ -165,6 +168,8 @@ Value tojson(const Value& v, const CallArgs& args) {
 }
 
 Value indent_filter(const Value& v, const CallArgs& args) {
+  if (v.is_undefined()) fail_undefined(v, args.line);
+  if (!v.is_string()) throw TemplateError(args.line, "the filter \"indent\" needs a string, not '" + v.type_name() + "'");
   std::string indention = "    ";
   if (const Value* w = args.arg(0, "width")) {
     if (w->is_string()) indention = w->str();
@@ -300,6 +305,7 @@ const std::unordered_map<std::string, FilterFn>& filters() {
     f["rejectattr"] = [](const Value& v, const CallArgs& a) { return select_common(v, a, true, false); };
     f["map"] = [](const Value& v, const CallArgs& a) {
       List out;
+      if (!v.truthy()) return Value::list({});
       if (const std::string* attribute = string_param(a, 99, "attribute", "map")) {
         const Value* fallback = a.kw("default");
         for (const auto& item : sequence(v, a.line)) {
@@ -322,6 +328,8 @@ const std::unordered_map<std::string, FilterFn>& filters() {
       List out, seen;
       for (const auto& item : sequence(v, a.line)) {
         const Value key = sort_key(item, attribute, case_sensitive, a.line);
+        if ((key.is_list() && !key.is_tuple()) || key.is_mapping())
+          throw TemplateError(a.line, "unique: unhashable type: '" + key.type_name() + "'");
         if (std::any_of(seen.begin(), seen.end(), [&](const Value& s) { return s.equals(key); })) continue;
         seen.push_back(key);
         out.push_back(item);

@@ -88,6 +88,7 @@ Value binary_operation(BinaryOp op, const Value& l, const Value& r, int line) {
           return Value::floating(m, data);
         }
       case BinaryOp::pow:
+        if (x == 0 && y < 0) throw TemplateError(line, "0 cannot be raised to a negative power");
         if (ints && b >= 0) {
           int64_t result = 1;
           for (int64_t i = 0; i < b; ++i) result *= a;
@@ -109,6 +110,8 @@ Value binary_operation(BinaryOp op, const Value& l, const Value& r, int line) {
       return Value::list(std::move(out), l.is_tuple() && r.is_tuple());
     }
   }
+  if (op == BinaryOp::mod && l.is_string())
+    throw TemplateError(line, "printf-style string formatting ('...' % value) is not supported; use ~ or the format of the value instead");
   if (op == BinaryOp::mul) {
     if ((l.is_string() || l.is_list()) && is_int_like(r)) return repeat(l, r.as_int(), data);
     if ((r.is_string() || r.is_list()) && is_int_like(l)) return repeat(r, l.as_int(), data);
@@ -119,7 +122,7 @@ Value binary_operation(BinaryOp op, const Value& l, const Value& r, int line) {
 bool python_less(const Value& l, const Value& r, int line) {
   if (l.is_number() && r.is_number()) return l.as_double() < r.as_double();
   if (l.is_string() && r.is_string()) return l.str() < r.str();
-  if (l.is_list() && r.is_list()) {
+  if (l.is_list() && r.is_list() && l.is_tuple() == r.is_tuple()) {
     const List& a = l.items();
     const List& b = r.items();
     for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
@@ -150,6 +153,8 @@ bool compare_values(CompareOp op, const Value& l, const Value& r, int line) {
         for (const auto& item : r.items())
           if (item.equals(l)) { found = true; break; }
       } else if (r.is_mapping()) {
+        if (l.is_list() && !l.is_tuple()) throw TemplateError(line, "unhashable type: 'list'");
+        if (l.kind() == Value::Kind::dict) throw TemplateError(line, "unhashable type: 'dict'");
         for (const auto& [k, v] : r.entries().entries)
           if (k.equals(l)) { found = true; break; }
       } else if (r.is_undefined()) {

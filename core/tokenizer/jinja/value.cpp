@@ -219,7 +219,7 @@ std::string python_string_repr(const std::string& s) {
 std::string Value::repr() const {
   switch (kind_) {
     case Kind::string: return python_string_repr(text_->str);
-    case Kind::undefined: return "";
+    case Kind::undefined: return "Undefined";
     default: break;
   }
   if (kind_ == Kind::list) {

@@ -9,6 +9,9 @@
 #include <filesystem>
 
 #include "core/tokenizer/chat_template.h"
+#include "core/tokenizer/jinja/json_reader.h"
+#include "core/tokenizer/jinja/template.h"
+#include "core/tokenizer/jinja/template_error.h"
 #include "core/tokenizer/tokenizer_error.h"
 #include "tests/core/tokenizer/chat_template_reference.h"
 
@@ -193,6 +196,41 @@ TEST_F(ChatTemplateOracle, Llama31WithToolsAndDate) {
 
 TEST_F(ChatTemplateOracle, BuiltinChatml) {
   expect_same(ChatTemplate::builtin("chatml"), common_cases(), "chatml");
+}
+
+// Random small templates over every construct (render_chat_template.py --random-constructs):
+// the interpreter must print what Jinja2 prints, and fail where it fails.
+TEST_F(ChatTemplateOracle, RandomConstructsMatchJinja2) {
+  int compared = 0, mismatched = 0;
+  for (int seed : {11, 12, 13}) {
+    QProcess p;
+    const auto script = medlora::testing::source_path("tests/reference/render_chat_template.py");
+    p.start(test::reference_python(), {QString::fromStdString(script.string()), "--random-constructs", QString::number(seed), "400"});
+    ASSERT_TRUE(p.waitForFinished(300000)) << "the reference timed out";
+    ASSERT_EQ(p.exitCode(), 0) << p.readAllStandardError().toStdString();
+    const jinja::Value cases = jinja::read_json(p.readAllStandardOutput().toStdString(), "reference cases");
+    for (const auto& c : cases.items()) {
+      const std::string& source = c.entries().find("template")->str();
+      jinja::Variables vars;
+      for (const auto& [k, v] : c.entries().find("variables")->entries().entries) vars.emplace_back(k.str(), v);
+      const jinja::Value* expected = c.entries().find("text");
+      ++compared;
+      try {
+        const std::string ours = jinja::Template(source).render(vars).str;
+        if (!expected || ours != expected->str()) {
+          ++mismatched;
+          ADD_FAILURE() << source << "\n jinja2: " << (expected ? expected->str() : c.entries().find("error")->str()) << "\n ours:   " << ours;
+        }
+      } catch (const jinja::TemplateError& error) {
+        if (expected) {
+          ++mismatched;
+          ADD_FAILURE() << source << "\n jinja2: " << expected->str() << "\n ours threw: " << error.what();
+        }
+      }
+    }
+  }
+  matched_ = compared - mismatched;
+  EXPECT_EQ(compared, 1200);
 }
 
 }  // namespace
