@@ -19,9 +19,16 @@ uint64_t mix64(uint64_t x) {
 }
 
 struct FieldHits {
-  std::string RecordText::*member;
+  size_t field;  // index into text_fields()
   std::vector<KeywordMatcher::Hit> hits;
 };
+
+// The record's text, all fields (conversation turns included), as one key for "seen before".
+std::string text_key(const RecordText& record) {
+  std::string key;
+  for (const auto& field : text_fields(record)) key += *field.text + '\x1f';
+  return key;
+}
 
 }  // namespace
 
@@ -38,16 +45,17 @@ std::vector<RecordText> augment_with_synonyms(const std::vector<RecordText>& rec
     const RecordText& source = records[index];
     std::vector<FieldHits> fields;
     size_t occurrences = 0;
-    for (auto member : {&RecordText::instruction, &RecordText::input, &RecordText::output}) {
-      auto hits = standards.find_longest(source.*member);
+    const auto source_fields = text_fields(source);
+    for (size_t f = 0; f < source_fields.size(); ++f) {
+      auto hits = standards.find_longest(*source_fields[f].text);
       occurrences += hits.size();
-      if (!hits.empty()) fields.push_back({member, std::move(hits)});
+      if (!hits.empty()) fields.push_back({f, std::move(hits)});
     }
     if (occurrences == 0) continue;
     // One generator per record, so a record's variants do not depend on the records before it.
     std::mt19937_64 rng(mix64(seed ^ mix64(index)));
     std::set<std::string> seen;  // the variants' texts (and the source's), to emit each once
-    seen.insert(source.instruction + '\x1f' + source.input + '\x1f' + source.output);
+    seen.insert(text_key(source));
     const int attempts = 4 * per_record + 4;
     int emitted = 0;
     for (int attempt = 0; attempt < attempts && emitted < per_record; ++attempt) {
@@ -57,9 +65,10 @@ std::vector<RecordText> augment_with_synonyms(const std::vector<RecordText>& rec
       for (size_t k = 0; k < occurrences; ++k) any |= (replace[k] = (rng() & 1) != 0);
       if (!any) replace[rng() % occurrences] = true;
       RecordText variant = source;
+      const auto variant_fields = text_fields(variant);
       size_t k = 0;
       for (const auto& field : fields) {
-        const std::string& text = source.*field.member;
+        const std::string& text = *source_fields[field.field].text;
         std::string result;
         size_t pos = 0;
         for (const auto& hit : field.hits) {
@@ -70,9 +79,9 @@ std::vector<RecordText> augment_with_synonyms(const std::vector<RecordText>& rec
           pos = hit.offset + hit.length;
         }
         result.append(text, pos, std::string::npos);
-        variant.*field.member = std::move(result);
+        *variant_fields[field.field].text = std::move(result);
       }
-      const std::string key = variant.instruction + '\x1f' + variant.input + '\x1f' + variant.output;
+      const std::string key = text_key(variant);
       if (!seen.insert(key).second) continue;
       variant.synthetic = true;
       variant.metadata["augmented_from"] = std::to_string(index);

@@ -33,7 +33,7 @@ RuleMatcher build_matcher(const std::vector<CategoryRule>& rules) {
 }
 
 // Index of the rule with the most hits in the texts (ties: the earlier rule), or -1 for none.
-long best_rule(const RuleMatcher& rm, size_t rule_count, std::initializer_list<const std::string*> texts) {
+long best_rule(const RuleMatcher& rm, size_t rule_count, const std::vector<const std::string*>& texts) {
   std::vector<int64_t> hits(rule_count, 0);
   for (const std::string* text : texts)
     for (const auto& hit : rm.matcher.find_all(*text)) ++hits[rm.owner[hit.keyword]];
@@ -82,7 +82,9 @@ TagPlan plan_tagging(const std::vector<RecordText>& records, const std::vector<C
   for (size_t i = 0; i < records.size(); ++i) {
     const RecordText& record = records[i];
     if (!record.category.empty() && !overwrite_existing) continue;
-    const long best = best_rule(rm, rules.size(), {&record.instruction, &record.input, &record.output});
+    std::vector<const std::string*> texts;
+    for (const auto& field : text_fields(record)) texts.push_back(field.text);
+    const long best = best_rule(rm, rules.size(), texts);
     if (best < 0) {
       // No keyword: the record keeps whatever it had, never loses a tag a person gave.
       if (record.category.empty()) ++plan.untagged;

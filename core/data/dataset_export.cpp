@@ -8,6 +8,7 @@
 #include <cctype>
 #include <stdexcept>
 
+#include "core/data/conversation_record.h"
 #include "core/io/atomic_file.h"
 #include "core/io/json_lite.h"
 
@@ -17,7 +18,16 @@ namespace {
 
 using medlora::io::json::quote;
 
+// A conversation record: {"messages": [{"role": ..., "content": ...}, ...], "category": ...}.
 void append_trainer_object(std::string& out, const RecordText& record) {
+  if (record.is_conversation()) {
+    out += "{\"messages\": ";
+    out += conversation_to_json(record.messages);
+    out += ", \"category\": ";
+    out += quote(record.category);
+    out += '}';
+    return;
+  }
   out += "{\"instruction\": ";
   out += quote(record.instruction);
   out += ", \"input\": ";
@@ -31,6 +41,10 @@ void append_trainer_object(std::string& out, const RecordText& record) {
 
 // The layout of Python's json.dump(records, indent=2, ensure_ascii=False), which the seed file uses.
 void append_seed_object(std::string& out, const RecordText& record) {
+  if (record.is_conversation()) {
+    out += "  {\n    \"messages\": " + conversation_to_json(record.messages) + "\n  }";
+    return;
+  }
   out += "  {\n    \"instruction\": ";
   out += quote(record.instruction);
   out += ",\n    \"input\": ";
@@ -74,7 +88,10 @@ const char* export_format_name(ExportFormat format) {
 std::string serialize_records(const std::vector<RecordText>& records, ExportFormat format) {
   std::string out;
   size_t estimate = 16;
-  for (const auto& r : records) estimate += r.instruction.size() + r.input.size() + r.output.size() + r.category.size() + 80;
+  for (const auto& r : records) {
+    estimate += r.instruction.size() + r.input.size() + r.output.size() + r.category.size() + 80;
+    for (const auto& turn : r.messages) estimate += turn.content.size() + 40;
+  }
   out.reserve(estimate);
   switch (format) {
     case ExportFormat::TrainerJsonl:

@@ -1,7 +1,8 @@
 #pragma once
 // Writes records for training: the trainer's input format (JSONL or a JSON array of
-// {"instruction","input","output","category"}) or the seed data's formatted JSON (an indented
-// array of {"instruction","input","output"}), with a manifest beside the file that says what
+// {"instruction","input","output","category"}; a conversation record as
+// {"messages": [{"role","content"}, ...], "category"}) or the seed data's formatted JSON (an
+// indented array of {"instruction","input","output"}, or {"messages": [...]}), with a manifest beside the file that says what
 // went in (counts, filters applied) and a SHA-256 of the exact bytes written.
 #include <cstdint>
 #include <filesystem>

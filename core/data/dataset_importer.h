@@ -1,7 +1,8 @@
 #pragma once
 // Reads datasets from files into RecordText: JSON (an array of objects, or one object holding
 // such an array), JSONL, CSV/TSV (RFC 4180, header row), Alpaca and question/answer field
-// names, nested QA pairs (an object with a list of {question, answer} under a case
+// names, conversations (OpenAI "messages", ShareGPT "conversations"; conversation_record.h),
+// nested QA pairs (an object with a list of {question, answer} under a case
 // description), and folders of MedQuAD XML. A broken record is reported in
 // ImportResult::errors with "file:line" and skipped; only a file that cannot be read at all, or
 // whose format cannot be told, fails the whole call.
@@ -45,7 +46,9 @@ struct ImportResult {
   std::vector<RecordText> records;
   int64_t skipped = 0;                  // records not imported: errors plus skipped_by_reason
   std::vector<ImportProblem> errors;    // where ("file:line") and why, one per broken record or file
-  std::map<std::string, int64_t> skipped_by_reason;  // expected omissions, e.g. "empty answer"
+  // Expected omissions, e.g. "empty answer", and skipped files by why ("file: ..."; the broken
+  // ones are in errors as well, with their line).
+  std::map<std::string, int64_t> skipped_by_reason;
 };
 
 // Thrown when a progress callback returns false. Nothing partial is returned.
@@ -65,11 +68,13 @@ using ImportProgress = std::function<bool(int64_t, int64_t)>;
 ImportResult import_paths(const std::vector<std::filesystem::path>& paths, const ImportOptions& options,
                           const ImportProgress& progress = {});
 
-// A folder (recursively) of MedQuAD XML documents: one <Document id source url> per file with
+// A folder (recursively) of MedQuAD XML documents: one <Document id source url> (or another
+// root that holds the pairs, e.g. CDC's <DiseaseFile>; see medquad_reader.h) per file with
 // <Focus>, <FocusAnnotations><UMLS><SemanticGroup>, <QAPairs><QAPair><Question qid qtype>
 // <Answer>. Question -> input, Answer -> output; metadata: qtype, focus, source, url,
 // document_id, qid, semantic_group, source_file, line. Empty answers are skipped and counted
 // under skipped_by_reason["empty answer"]; a malformed file is one error entry and is skipped.
+// Skipped files are counted by reason in skipped_by_reason too ("file: malformed XML", ...).
 // Files are read in sorted path order. Units of progress are files.
 ImportResult import_medquad_folder(const std::filesystem::path& folder, const ImportProgress& progress = {});
 

@@ -14,6 +14,33 @@ const char* review_status_name(ReviewStatus status) {
   return "pending";
 }
 
+namespace {
+
+template <typename Field, typename Record>
+std::vector<Field> fields_of(Record& record) {
+  std::vector<Field> fields;
+  fields.reserve(3 + record.messages.size());
+  fields.push_back({"instruction", &record.instruction, false});
+  fields.push_back({"input", &record.input, false});
+  fields.push_back({"output", &record.output, true});
+  for (size_t i = 0; i < record.messages.size(); ++i) {
+    auto& turn = record.messages[i];
+    fields.push_back({"messages[" + std::to_string(i) + "]", &turn.content, turn.role == "assistant"});
+  }
+  return fields;
+}
+
+}  // namespace
+
+std::vector<TextField> text_fields(RecordText& record) { return fields_of<TextField>(record); }
+std::vector<ConstTextField> text_fields(const RecordText& record) { return fields_of<ConstTextField>(record); }
+
+const std::string* find_text_field(const RecordText& record, const std::string& name) {
+  for (const auto& field : text_fields(record))
+    if (field.name == name) return field.text;
+  return nullptr;
+}
+
 ReviewStatus parse_review_status(const std::string& name) {
   if (name == "pending") return ReviewStatus::Pending;
   if (name == "approved") return ReviewStatus::Approved;

@@ -6,10 +6,16 @@
 #include <string>
 #include <vector>
 
+#include "core/tokenizer/chat_message.h"
+
 namespace medlora::data {
 
-// One instruction-tuning example. `metadata` keeps what an importer knew that training does
-// not use (MedQuAD qtype, focus, source, UMLS semantic group, the source file and line).
+// One training example: either instruction/input/output, or a conversation (`messages`
+// non-empty; instruction/input/output are then empty). A conversation is kept as turns even
+// when it has a single exchange, so that the trainer renders it through the model's chat
+// template; see conversation_record.h for what a valid one looks like. `metadata` keeps what an
+// importer knew that training does not use (MedQuAD qtype, focus, source, UMLS semantic group,
+// the source file and line).
 struct RecordText {
   std::string instruction;
   std::string input;
@@ -17,7 +23,31 @@ struct RecordText {
   std::string category;  // department tag; empty when untagged
   std::map<std::string, std::string> metadata;
   bool synthetic = false;  // made by augmentation, never by a person
+  // Last, so that brace-initialised instruction records ({instruction, input, output, ...}) keep working.
+  tokenizer::Conversation messages;
+
+  bool is_conversation() const { return !messages.empty(); }
 };
+
+// One text field of a record as the text tools see it (cleaning, PII scrub, tagging, dedup,
+// augmentation, search): "instruction", "input", "output", or a conversation turn's content,
+// named "messages[N]". `answer` marks what the model learns to write (output, assistant turns);
+// the rest is the prompt side. The pointer is into the record passed to text_fields().
+template <typename Text>
+struct TextFieldOf {
+  std::string name;
+  Text* text = nullptr;
+  bool answer = false;
+};
+using TextField = TextFieldOf<std::string>;
+using ConstTextField = TextFieldOf<const std::string>;
+
+// Every text field of `record`, in order: instruction, input, output, then each turn. The one
+// list the text tools walk, so that no tool misses the turns of a conversation.
+std::vector<TextField> text_fields(RecordText& record);
+std::vector<ConstTextField> text_fields(const RecordText& record);
+// The field named `name` (as text_fields() names it), or nullptr.
+const std::string* find_text_field(const RecordText& record, const std::string& name);
 
 // Doctor approval state of a stored record.
 enum class ReviewStatus { Pending, Approved, Rejected, NeedsEdit };

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/data/conversation_record.h"
 #include "core/data/json_record_parser.h"
 #include "core/data/record_fields.h"
 #include "core/io/json_lite.h"
@@ -137,6 +138,10 @@ class ObjectReader {
       sink_.error(line, std::string("expected a JSON object, found ") + json::kind_name(value.kind));
       return;
     }
+    if (find_conversation_member(value)) {
+      read_conversation_record(value, line);
+      return;
+    }
     Flattened flat = flatten(value);
     const FieldBinding& binding = parents_.bind(flat.names);
     // A case with a list of QA pairs: the pairs are the records (a --map names their fields).
@@ -158,6 +163,25 @@ class ObjectReader {
   }
 
  private:
+  // A chat-format record: the turns, plus its category (by the usual names or --map); its other
+  // scalar members ("id", "source", ...) are metadata. "system" is read as a turn, not metadata.
+  void read_conversation_record(json::Value& value, int64_t line) {
+    RecordText record;
+    std::string why = read_conversation(value, record.messages);
+    if (!why.empty()) {
+      sink_.error(line, why);
+      return;
+    }
+    Flattened flat = flatten(value);
+    const FieldBinding& binding = parents_.bind(flat.names);
+    const int category = binding.of(RecordField::Category);
+    for (size_t i = 0; i < flat.names.size(); ++i) {
+      if (static_cast<int>(i) == category) record.category = std::move(flat.values[i]);
+      else if (flat.names[i] != "system" && !flat.values[i].empty()) record.metadata[flat.names[i]] = std::move(flat.values[i]);
+    }
+    sink_.add(std::move(record), line);
+  }
+
   // The parent's bound fields are the shared context of its pairs; its other fields are metadata.
   void read_pairs(Flattened& parent, const FieldBinding& parent_binding, int64_t line) {
     RecordText shared;
@@ -281,7 +305,8 @@ void read_json_records(std::string_view text, const ColumnMap& columns, ImportSi
     if (!member.value.is_array() && !member.value.is_object()) names.push_back(member.key);
   }
   const FieldBinding binding = bind_fields(names, columns);
-  const bool is_record = binding.of(RecordField::Output) >= 0 || binding.of(RecordField::Input) >= 0;
+  const bool is_record = binding.of(RecordField::Output) >= 0 || binding.of(RecordField::Input) >= 0 ||
+                         find_conversation_member(whole) != nullptr;
   if (is_record || !read_wrapped_array(text, pos, line, reader, sink)) reader.read(whole, line);
 }
 

@@ -4,7 +4,9 @@
 // is located by a light scan first, so a broken element is reported at its own line and the
 // rest of the file still imports. An object with no output field but a list of
 // {question, answer} objects (e.g. CMB-Clin's QA_pairs under a case description) gives one
-// record per pair: input = the case text + "\n\n" + the question.
+// record per pair: input = the case text + "\n\n" + the question. An object with a
+// "messages" or "conversations" list is a conversation record (see conversation_record.h): its
+// turns go to RecordText::messages, a broken one is reported at its line.
 #include <string_view>
 
 #include "core/data/dataset_importer.h"

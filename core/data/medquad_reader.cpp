@@ -86,17 +86,18 @@ void read_medquad_document(std::string_view bytes, const std::string& file_label
   PairInProgress pair;
   bool in_pair = false;
   bool seen_root = false;
+  bool seen_pairs_list = false;  // <QAPairs> (even an empty one: a few NIDDK documents have one)
+  int64_t pairs = 0;
+  QString root;
 
   while (!xml.atEnd() && !xml.hasError()) {
     const QXmlStreamReader::TokenType token = xml.readNext();
     if (token == QXmlStreamReader::StartElement) {
       const auto name = xml.name();
       if (!seen_root) {
+        // Any root that holds QA pairs: <Document>, <doc>, and e.g. <DiseaseFile> in some CDC files.
         seen_root = true;
-        if (!is_one_of(name, {"Document", "doc"})) {
-          xml.raiseError(QStringLiteral("the root element is <%1>, not a MedQuAD <Document>").arg(name.toString()));
-          break;
-        }
+        root = name.toString();
         doc.id = first_attribute(xml, {"id", "docid"});
         doc.source = first_attribute(xml, {"source", "corpus"});
         doc.url = first_attribute(xml, {"url"});
@@ -107,7 +108,10 @@ void read_medquad_document(std::string_view bytes, const std::string& file_label
         if (!group.empty() && doc.semantic_group.find(group) == std::string::npos) {
           doc.semantic_group += (doc.semantic_group.empty() ? "" : "; ") + group;
         }
+      } else if (is_one_of(name, {"QAPairs", "qaPairs"})) {
+        seen_pairs_list = true;
       } else if (is_one_of(name, {"QAPair", "pair"})) {
+        ++pairs;
         pair = PairInProgress{};
         pair.line = xml.lineNumber();
         pair.pid = first_attribute(xml, {"pid"});
@@ -128,6 +132,19 @@ void read_medquad_document(std::string_view bytes, const std::string& file_label
   if (!xml.hasError() && !seen_root) xml.raiseError(QStringLiteral("no XML element found"));
   if (xml.hasError()) {
     result.errors.push_back({file_label + ":" + std::to_string(xml.lineNumber()), "malformed XML: " + utf8(xml.errorString())});
+    ++result.skipped_by_reason[kMalformedFile];
+    ++result.skipped;
+    return;
+  }
+  if (pairs == 0) {
+    if (seen_pairs_list || is_one_of(root, {"Document", "doc"})) {
+      ++result.skipped_by_reason[kFileWithoutPairs];  // a MedQuAD document, just an empty one
+    } else {
+      result.errors.push_back({file_label, "the root element is <" + utf8(root) +
+                                               "> and the file holds no <QAPairs>/<QAPair>: not a MedQuAD document "
+                                               "(remove it from the folder, or import it with another --format)"});
+      ++result.skipped_by_reason[kNotMedQuad];
+    }
     ++result.skipped;
     return;
   }

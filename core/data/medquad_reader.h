@@ -13,8 +13,18 @@
 
 namespace medlora::data {
 
-// All or nothing per file: malformed XML (or a root that is not <Document>) adds one error
-// "file:line" with the parser's reason and keeps none of the file's records.
+// Any root element that holds the QAPairs is read (<Document>, <doc>, <DiseaseFile> in some
+// CDC files, ...); its id/docid, source/corpus and url attributes describe the document.
+// All or nothing per file: malformed XML adds one error "file:line" with the parser's reason,
+// keeps none of the file's records and counts skipped_by_reason[kMalformedFile]. A file with
+// no QA pair is skipped as a file too: skipped_by_reason[kFileWithoutPairs] when it is a
+// MedQuAD document with an empty <QAPairs> (not an error), or an error plus
+// skipped_by_reason[kNotMedQuad] when nothing in it looks like MedQuAD. Each skipped file
+// adds one to ImportResult::skipped.
+inline constexpr const char* kMalformedFile = "file: malformed XML";
+inline constexpr const char* kFileWithoutPairs = "file: document without QA pairs";
+inline constexpr const char* kNotMedQuad = "file: not a MedQuAD document";
+
 void read_medquad_document(std::string_view bytes, const std::string& file_label, ImportResult& result);
 
 }  // namespace medlora::data

@@ -46,6 +46,7 @@ uint32_t fast_range(uint64_t x, uint32_t n) {
   return static_cast<uint32_t>((static_cast<unsigned __int128>(x) * n) >> 64);
 }
 
+// Every text field, conversation turns included, separated so that text cannot move between fields.
 void normalised_record(const RecordText& record, std::u32string& buf) {
   buf.clear();
   utf8::append_hash_normalised(record.instruction, buf);
@@ -53,6 +54,10 @@ void normalised_record(const RecordText& record, std::u32string& buf) {
   utf8::append_hash_normalised(record.input, buf);
   buf.push_back(kFieldSeparator);
   utf8::append_hash_normalised(record.output, buf);
+  for (const auto& turn : record.messages) {
+    buf.push_back(kFieldSeparator);
+    utf8::append_hash_normalised(turn.content, buf);
+  }
 }
 
 uint64_t exact_hash(const std::u32string& buf) {
@@ -129,6 +134,11 @@ void normalised_prompt(const RecordText& record, std::u32string& buf) {
   utf8::append_hash_normalised(record.instruction, buf);
   buf.push_back(U' ');
   utf8::append_hash_normalised(record.input, buf);
+  for (const auto& turn : record.messages) {  // a conversation's prompt side: its system and user turns
+    if (turn.role == "assistant") continue;
+    buf.push_back(U' ');
+    utf8::append_hash_normalised(turn.content, buf);
+  }
   while (!buf.empty() && buf.back() == U' ') buf.pop_back();
 }
 

@@ -167,17 +167,17 @@ ScrubResult plan_scrub(const std::vector<RecordText>& records, const PiiRules& r
     RecordText after;
     bool changed = false;
     std::vector<std::string> kinds;
-    const std::pair<const char*, std::string RecordText::*> fields[] = {
-        {"instruction", &RecordText::instruction}, {"input", &RecordText::input}, {"output", &RecordText::output}};
-    for (const auto& [name, member] : fields) {
-      const std::string& text = record.*member;
+    // Every turn of a conversation too: the fields of `after` are parallel to the record's.
+    const auto fields = text_fields(record);
+    for (size_t f = 0; f < fields.size(); ++f) {
+      const std::string& text = *fields[f].text;
       auto matches = find_in_text(text, rules, patterns);
       if (matches.empty()) continue;
       if (!changed) after = record, changed = true;
-      after.*member = mask(text, matches);
+      *text_fields(after)[f].text = mask(text, matches);
       for (auto& m : matches) {
         m.record = index;
-        m.field = name;
+        m.field = fields[f].name;
         ++result.counts_per_kind[pii_kind_name(m.kind)];
         const std::string kind = pii_kind_name(m.kind);
         if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) kinds.push_back(kind);

@@ -50,7 +50,7 @@ struct PiiRules {
 
 struct PiiMatch {
   size_t record = 0;
-  std::string field;   // "instruction", "input" or "output"
+  std::string field;   // "instruction", "input", "output" or a turn, "messages[N]" (see text_fields)
   PiiKind kind = PiiKind::Phone;
   size_t offset = 0;   // bytes into the original field text
   size_t length = 0;   // bytes

@@ -33,14 +33,14 @@ TermPlan plan_term_standardisation(const std::vector<RecordText>& records,
   if (dictionary.synonyms().empty()) return plan;
   const KeywordMatcher synonyms(dictionary.synonyms());
   const KeywordMatcher standards(dictionary.standards());
-  const std::pair<const char*, std::string RecordText::*> fields[] = {
-      {"instruction", &RecordText::instruction}, {"input", &RecordText::input}, {"output", &RecordText::output}};
   for (size_t index = 0; index < records.size(); ++index) {
     const RecordText& record = records[index];
     RecordText after;
     bool changed = false;
-    for (const auto& [name, member] : fields) {
-      const std::string& text = record.*member;
+    const auto fields = text_fields(record);  // a conversation's turns too
+    for (size_t f = 0; f < fields.size(); ++f) {
+      const std::string& name = fields[f].name;
+      const std::string& text = *fields[f].text;
       std::vector<KeywordMatcher::Hit> hits = synonyms.find_longest(text);
       if (hits.empty()) continue;
       // A synonym inside its own standard ("糖尿病" in "2型糖尿病") is already standard.
@@ -61,7 +61,7 @@ TermPlan plan_term_standardisation(const std::vector<RecordText>& records,
         plan.changes.push_back(TermChange{index, name, text.substr(hit.offset, hit.length), standard, hit.offset});
       }
       if (!changed) after = record, changed = true;
-      after.*member = replace_hits(text, hits, replacements);
+      *text_fields(after)[f].text = replace_hits(text, hits, replacements);
     }
     if (changed) plan.changed.push_back(RecordChange{index, record, std::move(after), {"term"}});
   }

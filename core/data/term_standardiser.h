@@ -15,7 +15,7 @@ namespace medlora::data {
 
 struct TermChange {
   size_t record = 0;
-  std::string field;     // "instruction", "input" or "output"
+  std::string field;     // "instruction", "input", "output" or a turn, "messages[N]"
   std::string synonym;   // the text as found in the record
   std::string standard;
   size_t offset = 0;     // bytes into the original field text

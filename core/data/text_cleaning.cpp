@@ -177,19 +177,24 @@ CleaningResult plan_range(const std::vector<RecordText>& records, const Cleaning
   for (size_t i = begin; i < end; ++i) {
     const RecordText& record = records[i];
     std::vector<std::string> applied;
-    std::string instruction, input, output;
+    // Every text field, conversation turns included; the answer side is output and the
+    // assistant turns, the prompt side the rest.
+    RecordText cleaned = record;
+    int64_t output_chars = 0, prompt_chars = 0;
+    bool empty_turn = false, has_output = false, has_prompt = false;
     {
       std::vector<std::string> field_rules;
-      instruction = clean_text(record.instruction, rules, &field_rules);
-      input = clean_text(record.input, rules, &field_rules);
-      output = clean_text(record.output, rules, &field_rules);
+      for (const auto& field : text_fields(cleaned)) {
+        *field.text = clean_text(*field.text, rules, &field_rules);
+        const auto chars = static_cast<int64_t>(utf8::count_code_points(*field.text));
+        (field.answer ? output_chars : prompt_chars) += chars;
+        (field.answer ? has_output : has_prompt) |= chars > 0;
+        if (field.name[0] == 'm' && chars == 0) empty_turn = true;
+      }
       add_unique(applied, field_rules);
     }
-    const auto output_chars = static_cast<int64_t>(utf8::count_code_points(output));
-    const auto prompt_chars =
-        static_cast<int64_t>(utf8::count_code_points(instruction) + utf8::count_code_points(input));
     const char* drop = nullptr;
-    if (rules.drop_empty && (output.empty() || (instruction.empty() && input.empty())))
+    if (rules.drop_empty && (!has_output || !has_prompt || empty_turn))
       drop = "empty";
     else if (rules.min_chars > 0 && output_chars < rules.min_chars)
       drop = "too_short";
@@ -202,14 +207,7 @@ CleaningResult plan_range(const std::vector<RecordText>& records, const Cleaning
     }
     if (!applied.empty()) {
       for (const auto& rule : applied) count_rule(result.counts, rule);
-      RecordChange change{i, record, RecordText{}, std::move(applied)};
-      change.after.instruction = std::move(instruction);
-      change.after.input = std::move(input);
-      change.after.output = std::move(output);
-      change.after.category = record.category;
-      change.after.metadata = record.metadata;
-      change.after.synthetic = record.synthetic;
-      result.changed.push_back(std::move(change));
+      result.changed.push_back(RecordChange{i, record, std::move(cleaned), std::move(applied)});
     }
   }
   return result;

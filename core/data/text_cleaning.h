@@ -3,7 +3,8 @@
 // and every drop with the rule responsible, so the UI can preview it; apply_cleaning() then
 // does exactly what the plan says.
 //
-// Rules, applied in this order to instruction, input and output:
+// Rules, applied in this order to instruction, input and output, and to every turn of a
+// conversation (the answer side is output or the assistant turns, the prompt side the rest):
 //  - strip_control: removes C0/C1 control characters (tab and newline kept), DEL, zero-width
 //    characters (U+200B..U+200D, U+2060, U+FEFF) and invalid UTF-8 bytes.
 //  - strip_html: removes tags ("<b>", "</p>", "<br/>", "<!-- -->", "<script>..</script>"),
@@ -17,10 +18,11 @@
 //  - normalise_whitespace: \r\n and \r become \n; tabs, no-break and other Unicode spaces
 //    (U+00A0, U+2000..U+200A, U+202F, U+205F, U+3000) become ' '; runs of spaces collapse
 //    to one; spaces at line ends go; three or more line breaks become two; ends are trimmed.
-//  - drop_empty: output empty, or instruction and input both empty -> dropped ("empty").
+//  - drop_empty: answer side empty, or prompt side empty, or a conversation turn left empty
+//    -> dropped ("empty").
 //  - min_chars / max_chars, in code points after cleaning: output shorter than min_chars
-//    -> "too_short"; output longer than max_chars, or instruction+input longer than
-//    max_chars -> "too_long". A value <= 0 switches that check off.
+//    -> "too_short"; output longer than max_chars, or the prompt side longer than
+//    max_chars -> "too_long" (a conversation's turns are summed per side). A value <= 0 switches that check off.
 // A dropped record is reported only in `dropped` (its text changes are not counted).
 #include <cstdint>
 #include <map>

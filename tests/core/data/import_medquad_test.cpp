@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/data/dataset_importer.h"
+#include "core/data/medquad_reader.h"
 #include "import_test_files.h"
 #include "tests/support/temp_dir.h"
 
@@ -119,6 +120,53 @@ TEST(ImportMedQuad, MalformedFileIsOneErrorAndGoodFilesImport) {
   EXPECT_EQ(result.records[2].input, "Q4 ?");
   EXPECT_EQ(result.records[2].metadata.count("semantic_group"), 0u);
   EXPECT_EQ(result.skipped, 1);
+  EXPECT_EQ(result.skipped_by_reason.at(kMalformedFile), 1);  // the summary names why the file went
+}
+
+TEST(ImportMedQuad, AnyRootThatHoldsQaPairsIsRead) {
+  TempDir dir;
+  // Some CDC files: <DiseaseFile> around the same Focus / QAPairs structure.
+  write_test_file(dir / "cdc" / "1.xml",
+                  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<DiseaseFile id=\"0001\" source=\"CDC\" url=\"https://cdc.example/x\">\n"
+                  "<Focus>Zika</Focus>\n<QAPairs>\n" +
+                      qa_pair(1, "0001", "information", "What is Zika?", "A virus spread by mosquitoes.") +
+                      qa_pair(2, "0001", "prevention", "How to prevent Zika?", "Avoid mosquito bites.") +
+                      "</QAPairs>\n</DiseaseFile>\n");
+  // A root of any name whose pairs sit directly under it.
+  write_test_file(dir / "cdc" / "2.xml", "<Collection source=\"CDC\">\n" +
+                                             qa_pair(1, "0002", "symptoms", "Symptoms of flu?", "Fever and cough.") +
+                                             "</Collection>\n");
+  const ImportResult result = import_medquad_folder(dir / "cdc");
+  ASSERT_TRUE(result.errors.empty()) << result.errors[0].where << ": " << result.errors[0].why;
+  ASSERT_EQ(result.records.size(), 3u);
+  EXPECT_EQ(result.records[0].input, "What is Zika?");
+  EXPECT_EQ(result.records[0].metadata.at("source"), "CDC");
+  EXPECT_EQ(result.records[0].metadata.at("document_id"), "0001");
+  EXPECT_EQ(result.records[0].metadata.at("focus"), "Zika");
+  EXPECT_EQ(result.records[1].metadata.at("qtype"), "prevention");
+  EXPECT_EQ(result.records[2].output, "Fever and cough.");
+  EXPECT_EQ(result.skipped, 0);
+  EXPECT_TRUE(result.skipped_by_reason.empty());
+}
+
+TEST(ImportMedQuad, SkippedFilesAreCountedByReason) {
+  TempDir dir;
+  write_test_file(dir / "mq" / "1.xml", medquad_document("1", qa_pair(1, "1", "symptoms", "Q1 ?", "A1")));
+  write_test_file(dir / "mq" / "2.xml", medquad_document("2", ""));  // an empty <QAPairs>, as in 6 NIDDK files
+  write_test_file(dir / "mq" / "3.xml", "<?xml version=\"1.0\"?><html><body>no pairs</body></html>");
+  write_test_file(dir / "mq" / "4.xml", "<Document id=\"4\"><QAPairs>");
+  write_test_file(dir / "mq" / "5.xml", medquad_document("5", qa_pair(1, "5", "t", "Q5 ?", "")));
+  const ImportResult result = import_medquad_folder(dir / "mq");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(result.skipped_by_reason.at(kFileWithoutPairs), 1);
+  EXPECT_EQ(result.skipped_by_reason.at(kNotMedQuad), 1);
+  EXPECT_EQ(result.skipped_by_reason.at(kMalformedFile), 1);
+  EXPECT_EQ(result.skipped_by_reason.at("empty answer"), 1);
+  EXPECT_EQ(result.skipped, 4);
+  ASSERT_EQ(result.errors.size(), 2u);  // the foreign file and the broken one; an empty document is no error
+  EXPECT_TRUE(ends_with(result.errors[0].where, "3.xml")) << result.errors[0].where;
+  EXPECT_NE(result.errors[0].why.find("not a MedQuAD document"), std::string::npos) << result.errors[0].why;
+  EXPECT_NE(result.errors[1].where.find("4.xml:"), std::string::npos) << result.errors[1].where;
 }
 
 TEST(ImportMedQuad, NonMedQuadXmlIsRefusedAndEmptyFolderThrows) {
@@ -153,7 +201,11 @@ TEST(ImportMedQuad, RealFolderCountsMatchThePairsInTheFiles) {
   const int64_t empty = result.skipped_by_reason.count("empty answer") ? result.skipped_by_reason.at("empty answer") : 0;
   EXPECT_EQ(static_cast<int64_t>(result.records.size()) + empty, expected.pairs);
   EXPECT_EQ(empty, expected.empty_answers);
-  EXPECT_EQ(result.skipped, empty);
+  // Besides empty answers, only documents without a single pair (an empty <QAPairs>) are skipped.
+  const int64_t empty_files =
+      result.skipped_by_reason.count(kFileWithoutPairs) ? result.skipped_by_reason.at(kFileWithoutPairs) : 0;
+  EXPECT_EQ(result.skipped, empty + empty_files);
+  EXPECT_EQ(result.skipped_by_reason.size(), static_cast<size_t>((empty > 0) + (empty_files > 0)));
 
   // Every record carries its provenance; CancerGov documents carry their UMLS group.
   const auto cancer = std::find_if(result.records.begin(), result.records.end(), [](const RecordText& r) {
