@@ -1,19 +1,27 @@
 #include "core/tokenizer/jinja/builtin_globals.h"
 
+#include <clocale>
 #include <ctime>
+
+#include <locale.h>
 
 #include "core/tokenizer/jinja/template_error.h"
 
 namespace medlora::tokenizer::jinja {
 
 std::string strftime_now(const std::string& format) {
+  // Python formats with the C library under the "C" LC_TIME locale (it never sets LC_TIME),
+  // while a Qt program runs under the user's locale: format in "C" so that "%d %b %Y" reads
+  // "06 Dec 2026" here too. glibc's own extensions ("%-d") pass through as in Python.
+  static const locale_t c_locale = newlocale(LC_ALL_MASK, "C", static_cast<locale_t>(nullptr));
   const std::time_t now = std::time(nullptr);
   std::tm local{};
   localtime_r(&now, &local);
   if (format.empty()) return {};
   std::string buffer(256, '\0');
   while (true) {
-    const size_t n = std::strftime(buffer.data(), buffer.size(), format.c_str(), &local);
+    const size_t n = c_locale ? strftime_l(buffer.data(), buffer.size(), format.c_str(), &local, c_locale)
+                              : std::strftime(buffer.data(), buffer.size(), format.c_str(), &local);
     if (n > 0 || buffer.size() > 65536) {
       buffer.resize(n);
       return buffer;

@@ -28,7 +28,10 @@ const char* op_symbol(BinaryOp op) {
                                 "' and '" + r.type_name() + "'");
 }
 
-Value repeat(const Value& seq, int64_t n, bool data) {
+Value repeat(const Value& seq, int64_t n, bool data, int line) {
+  const size_t unit = seq.is_string() ? seq.str().size() : seq.items().size();
+  if (n > 0 && unit > 0 && static_cast<double>(unit) * static_cast<double>(n) > 1e7)
+    throw TemplateError(line, "the repetition (* " + std::to_string(n) + ") would be too large");
   if (seq.is_string()) {
     std::string out;
     for (int64_t i = 0; i < n; ++i) out += seq.str();
@@ -113,8 +116,8 @@ Value binary_operation(BinaryOp op, const Value& l, const Value& r, int line) {
   if (op == BinaryOp::mod && l.is_string())
     throw TemplateError(line, "printf-style string formatting ('...' % value) is not supported; use ~ or the format of the value instead");
   if (op == BinaryOp::mul) {
-    if ((l.is_string() || l.is_list()) && is_int_like(r)) return repeat(l, r.as_int(), data);
-    if ((r.is_string() || r.is_list()) && is_int_like(l)) return repeat(r, l.as_int(), data);
+    if ((l.is_string() || l.is_list()) && is_int_like(r)) return repeat(l, r.as_int(), data, line);
+    if ((r.is_string() || r.is_list()) && is_int_like(l)) return repeat(r, l.as_int(), data, line);
   }
   unsupported(op, l, r, line);
 }

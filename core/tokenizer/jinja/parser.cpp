@@ -110,6 +110,11 @@ Body Parser::parse_body(const std::vector<std::string>& until, const std::string
 }
 
 StmtPtr Parser::parse_statement() {
+  struct DepthGuard {
+    int& depth;
+    ~DepthGuard() { --depth; }
+  } guard{++depth_};
+  if (depth_ > 200) fail("blocks are nested too deeply (more than 200 levels)");
   ++pos_;  // {%
   const int line = current().line;
   if (current().type != Token::Type::name) fail("expected a tag name after \"{%\", found " + describe_token(current()));

@@ -62,6 +62,7 @@ class Parser {
 
   std::vector<Token> tokens_;
   size_t pos_ = 0;
+  int depth_ = 0;  // nesting of expressions and blocks, bounded so that no template can overflow the stack
 };
 
 }  // namespace medlora::tokenizer::jinja

@@ -20,6 +20,11 @@ ExprPtr Parser::parse_tuple(bool with_condexpr) {
 }
 
 ExprPtr Parser::parse_expression(bool with_condexpr) {
+  struct DepthGuard {
+    int& depth;
+    ~DepthGuard() { --depth; }
+  } guard{++depth_};
+  if (depth_ > 200) fail("the expression is nested too deeply (more than 200 levels)");
   if (!with_condexpr) return parse_or();
   const int line = current().line;
   ExprPtr expr = parse_or();
@@ -155,6 +160,9 @@ ExprPtr Parser::parse_pow() {
 ExprPtr Parser::parse_unary(bool with_filter) {
   ExprPtr node;
   if (at_op("-") || at_op("+")) {
+    if (pos_ >= 2 && tokens_[pos_ - 1].type == Token::Type::op && tokens_[pos_ - 2].type == Token::Type::op && tokens_[pos_ - 1].value == tokens_[pos_].value &&
+        tokens_[pos_ - 2].value == tokens_[pos_].value)
+      fail("too many unary operators in a row");
     node = make_expr(at_op("-") ? Expr::Kind::negate : Expr::Kind::plus, current().line);
     ++pos_;
     node->args.push_back(parse_unary(false));

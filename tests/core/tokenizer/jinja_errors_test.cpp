@@ -56,6 +56,16 @@ TEST(JinjaErrors, SyntaxErrorsNameTheConstructAndLine) {
   EXPECT_EQ(message("{% set x %}"), "chat template line 1: \"set\" is never closed (expected \"endset\")");
 }
 
+TEST(JinjaErrors, HostileTemplatesFailCleanly) {
+  EXPECT_NE(message("{{ " + std::string(5000, '(') + "1" + std::string(5000, ')') + " }}").find("nested too deeply"), std::string::npos);
+  std::string blocks;
+  for (int i = 0; i < 300; ++i) blocks += "{% if true %}";
+  EXPECT_NE(message(blocks).find("nested too deeply"), std::string::npos);
+  EXPECT_NE(message("{{ 'ab' * 100000000 }}").find("too large"), std::string::npos);
+  EXPECT_NE(message("{{ range(1000000) | length }}").find("too long"), std::string::npos);
+  EXPECT_NE(message(std::string("{{ ") + std::string(100000, '-') + "1 }}").find("unary"), std::string::npos);
+}
+
 TEST(JinjaErrors, ErrorsAreTokenizerErrors) {
   try {
     test::render("{{ x.y }}");

@@ -3,6 +3,8 @@
 // expressions, calls and the globals range, dict and namespace.
 #include <gtest/gtest.h>
 
+#include <clocale>
+
 #include "tests/core/tokenizer/jinja_test_support.h"
 
 namespace medlora::tokenizer::jinja {
@@ -76,6 +78,18 @@ TEST(JinjaExpressions, StrftimeNowFormatsTheCurrentDate) {
   ASSERT_EQ(year.size(), 4u);
   EXPECT_GE(std::stoi(year), 2024);
   EXPECT_EQ(test::render("{{ strftime_now('%%') }}"), "%");
+}
+
+TEST(JinjaExpressions, StrftimeNowUsesTheCLocaleAsPythonDoes) {
+  // A Qt program runs under the user's locale; Python's strftime under "C" (English names).
+  const char* previous = std::setlocale(LC_TIME, nullptr);
+  const std::string saved = previous ? previous : "C";
+  for (const char* name : {"zh_CN.UTF-8", "de_DE.UTF-8", "C.UTF-8"}) std::setlocale(LC_TIME, name);
+  const std::string month = test::render("{{ strftime_now('%b %B %a') }}");
+  std::setlocale(LC_TIME, saved.c_str());
+  for (unsigned char ch : month) EXPECT_LT(ch, 0x80) << month;
+  const std::string day = test::render("{{ strftime_now('%-d') }}");
+  EXPECT_TRUE(!day.empty() && day.size() <= 2 && day[0] != '0') << day;
 }
 
 }  // namespace
