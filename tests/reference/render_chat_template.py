@@ -48,10 +48,13 @@ def make_environment():
 
 
 def render_case(template, special_tokens, case):
+    # "tools" and "documents" among the kwargs are apply_chat_template's own tools=/documents=.
+    kwargs = dict(case.get("kwargs", {}))
+    tools = case.get("tools", kwargs.pop("tools", None))
+    documents = case.get("documents", kwargs.pop("documents", None))
     variables = dict(special_tokens)
-    variables.update(case.get("kwargs", {}))
-    return template.render(messages=case["messages"], tools=case.get("tools"),
-                           documents=case.get("documents"),
+    variables.update(kwargs)
+    return template.render(messages=case["messages"], tools=tools, documents=documents,
                            add_generation_prompt=case.get("add_generation_prompt", False),
                            **variables)
 

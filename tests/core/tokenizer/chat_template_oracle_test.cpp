@@ -194,6 +194,19 @@ TEST_F(ChatTemplateOracle, Llama31WithToolsAndDate) {
   expect_same(file_template("llama3_1_tools.jinja", {"<|begin_of_text|>", "<|eot_id|>", std::nullopt, std::nullopt}), cases, "llama3.1 tools");
 }
 
+TEST_F(ChatTemplateOracle, ToolsAndDocumentsTemplate) {
+  const std::string tools = R"([{"type": "function", "function": {"name": "bmi", "description": "Body-mass index.", "parameters": {"type": "object", "properties": {"weight_kg": {"type": "number"}, "height_m": {"type": "number"}, "notes": {"type": "array", "items": {"type": "string"}}, "extra": {"type": "object"}, "raw": {}}, "required": ["weight_kg", "height_m"]}}}, {"type": "function", "function": {"name": "ping", "parameters": {"type": "object", "properties": {}}}}])";
+  const std::string documents = R"({"documents": [{"title": "hypertension guideline", "text": "Measure twice.\nConfirm at home. "}, {"text": "无标题文档"}]})";
+  auto cases = common_cases();
+  cases.push_back({"tools", R"([{"role": "user", "content": "BMI for 70 kg, 1.75 m?"}])", true, tools});
+  cases.push_back({"documents", R"([{"role": "system", "content": "  Cite sources.  "}, {"role": "user", "content": "How to confirm hypertension?"}])", true, "", documents});
+  cases.push_back({"tool calls and results", R"([{"role": "user", "content": "BMI?"}, {"role": "assistant", "content": "", "tool_calls": [{"function": {"name": "bmi", "arguments": {"weight_kg": 70, "height_m": 1.75}}}]}, {"role": "tool", "content": {"bmi": 22.86, "class": "normal", "notes": ["ok", null, true]}}, {"role": "tool", "content": "done"}])", true, tools});
+  cases.push_back({"many tool turns stop the loop", R"([{"role": "tool", "content": "1"}, {"role": "tool", "content": "2"}, {"role": "tool", "content": "3"}, {"role": "tool", "content": "4"}, {"role": "user", "content": "after"}])", false});
+  cases.push_back({"unknown role", R"([{"role": "doctor", "content": "x"}])", false});
+  cases.push_back({"unknown schema type", R"([{"role": "user", "content": "x"}])", false, R"([{"function": {"name": "f", "parameters": {"properties": {"a": {"type": "date"}}}}}])"});
+  expect_same(file_template("tools_and_documents.jinja", {std::nullopt, "<|im_end|>", std::nullopt, std::nullopt}), cases, "tools and documents");
+}
+
 TEST_F(ChatTemplateOracle, BuiltinChatml) {
   expect_same(ChatTemplate::builtin("chatml"), common_cases(), "chatml");
 }
