@@ -147,11 +147,10 @@ ScrubOutcome scrub_dataset(Workspace& workspace, int64_t dataset_id, const data:
   maskings.reserve(outcome.plan.matches.size());
   for (const auto& match : outcome.plan.matches) {
     const auto& text = loaded.texts.at(match.record);
-    const std::string& field = match.field == "instruction" ? text.instruction
-                               : match.field == "input"     ? text.input
-                                                            : text.output;
+    const std::string* field = data::find_text_field(text, match.field);  // a turn: "messages[N]"
+    if (!field) throw StoreError("PII scrub: record " + std::to_string(outcome.ids.at(match.record)) + " has no field " + match.field);
     maskings.push_back({outcome.ids.at(match.record), match.field, data::pii_kind_name(match.kind),
-                        field.substr(match.offset, match.length), match.replacement});
+                        field->substr(match.offset, match.length), match.replacement});
   }
   std::vector<int64_t> masked_ids;
   for (const auto& change : outcome.plan.changed) masked_ids.push_back(outcome.ids.at(change.index));

@@ -112,7 +112,7 @@ InsertResult DatasetRepository::insert_records(int64_t dataset_id, const std::ve
   require_dataset(ws_, dataset_id);
   QSqlQuery query = ws_.prepare(
       "INSERT INTO records (dataset_id, instruction, input, output, category, synthetic, metadata, "
-      "content_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "content_hash, created_at, updated_at, messages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   const QString now = QString::fromStdString(Workspace::now_utc());
   const QVariant dataset = static_cast<qlonglong>(dataset_id);
   result.ids.reserve(records.size());
@@ -128,6 +128,7 @@ InsertResult DatasetRepository::insert_records(int64_t dataset_id, const std::ve
     query.bindValue(7, QString::fromStdString(record_content_hash(record)));
     query.bindValue(8, now);
     query.bindValue(9, now);
+    query.bindValue(10, rows::messages_to_json(record.messages));
     ws_.exec(query);
     result.ids.push_back(query.lastInsertId().toLongLong());
     const int64_t done = i + 1;

@@ -52,9 +52,11 @@ class DatasetRepository {
   std::vector<int64_t> record_ids(int64_t dataset_id, const RecordFilter& filter = {}) const;
   std::optional<StoredRecord> get_record(int64_t record_id) const;
 
-  // Replaces instruction, input, output and category (metadata and the synthetic mark stay),
-  // first copying the current text into record_versions, and bumps version. Returns false when
-  // the text is unchanged (nothing written). Throws StoreError for an unknown id.
+  // Replaces instruction, input, output, the conversation turns and category (metadata and the
+  // synthetic mark stay), first copying the current text into record_versions, and bumps
+  // version. Returns false when the text is unchanged (nothing written). Throws StoreError for
+  // an unknown id, and for a conversation record whose new turns are not a valid conversation
+  // (data::conversation_problem(); a conversation record stays one).
   bool update_record(int64_t record_id, const data::RecordText& text, const std::string& editor,
                      const std::string& reason);
   // Previous versions, oldest first (the current text is get_record()).

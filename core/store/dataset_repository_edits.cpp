@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "core/data/conversation_record.h"
 #include "core/store/dataset_repository.h"
 #include "core/store/record_rows.h"
 #include "core/store/search_index.h"
@@ -28,11 +29,12 @@ class TextRewriter {
  public:
   TextRewriter(const Workspace& ws, std::string editor, std::string reason)
       : ws_(ws),
-        select_(ws.prepare("SELECT dataset_id, instruction, input, output, category, version FROM records WHERE id = ?")),
+        select_(ws.prepare(
+            "SELECT dataset_id, instruction, input, output, category, version, messages FROM records WHERE id = ?")),
         keep_(ws.prepare("INSERT INTO record_versions (record_id, version, instruction, input, output, category, "
-                         "edited_by, edited_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")),
+                         "edited_by, edited_at, reason, messages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")),
         write_(ws.prepare("UPDATE records SET instruction = ?, input = ?, output = ?, category = ?, "
-                          "content_hash = ?, version = version + 1, updated_at = ? WHERE id = ?")),
+                          "content_hash = ?, version = version + 1, updated_at = ?, messages = ? WHERE id = ?")),
         editor_(QString::fromStdString(editor)),
         reason_(QString::fromStdString(reason)),
         now_(QString::fromStdString(Workspace::now_utc())) {}
@@ -52,6 +54,7 @@ class TextRewriter {
     edit.old_text.output = select_.value(3).toString().toStdString();
     edit.old_text.category = select_.value(4).toString().toStdString();
     edit.old_version = select_.value(5).toLongLong();
+    edit.old_text.messages = rows::messages_from_json(select_.value(6).toString(), record_id);
     edit.new_text = &text;
     select_.finish();
     if (expected_dataset >= 0 && dataset_id != expected_dataset)
@@ -59,6 +62,14 @@ class TextRewriter {
                        " belongs to dataset " + std::to_string(dataset_id) + ", not " +
                        std::to_string(expected_dataset));
     if (rows::same_text(edit.old_text, text)) return std::nullopt;
+    // A conversation stays one, and a valid one: the editor's turns are checked here, once.
+    if (edit.old_text.is_conversation() || text.is_conversation()) {
+      const std::string why = text.is_conversation() ? data::conversation_problem(text.messages)
+                                                     : "a conversation record needs its turns";
+      if (!why.empty())
+        throw StoreError("record " + std::to_string(record_id) + " was not saved: " + why +
+                         " (roles system, user, assistant; fill or remove empty turns)");
+    }
     return edit;
   }
 
@@ -74,6 +85,7 @@ class TextRewriter {
     keep_.bindValue(6, editor_);
     keep_.bindValue(7, now_);
     keep_.bindValue(8, reason_);
+    keep_.bindValue(9, rows::messages_to_json(old.messages));
     ws_.exec(keep_);
 
     write_.bindValue(0, QString::fromStdString(text.instruction));
@@ -82,7 +94,8 @@ class TextRewriter {
     write_.bindValue(3, QString::fromStdString(text.category));
     write_.bindValue(4, QString::fromStdString(record_content_hash(text)));
     write_.bindValue(5, now_);
-    write_.bindValue(6, static_cast<qlonglong>(edit.record_id));
+    write_.bindValue(6, rows::messages_to_json(text.messages));
+    write_.bindValue(7, static_cast<qlonglong>(edit.record_id));
     ws_.exec(write_);
   }
 
@@ -128,7 +141,7 @@ bool DatasetRepository::update_record(int64_t record_id, const data::RecordText&
 
 std::vector<RecordVersion> DatasetRepository::history(int64_t record_id) const {
   QSqlQuery query = ws_.prepare(
-      "SELECT version, instruction, input, output, category, edited_by, edited_at, reason "
+      "SELECT version, instruction, input, output, category, edited_by, edited_at, reason, messages "
       "FROM record_versions WHERE record_id = ? ORDER BY version");
   query.addBindValue(static_cast<qlonglong>(record_id));
   ws_.exec(query);
@@ -143,6 +156,7 @@ std::vector<RecordVersion> DatasetRepository::history(int64_t record_id) const {
     version.edited_by = query.value(5).toString().toStdString();
     version.edited_at = query.value(6).toString().toStdString();
     version.reason = query.value(7).toString().toStdString();
+    version.messages = rows::messages_from_json(query.value(8).toString(), record_id);
     versions.push_back(std::move(version));
   }
   return versions;

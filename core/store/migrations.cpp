@@ -5,6 +5,7 @@
 
 #include "core/store/category_repository.h"
 #include "core/store/chat_schema.h"
+#include "core/store/conversation_schema.h"
 #include "core/store/review_schema.h"
 #include "core/store/workspace.h"
 
@@ -186,6 +187,7 @@ const std::vector<Migration>& workspace_migrations() {
        seed_categories},
       chat_schema_migration(),
       review_schema_migration(),
+      conversation_schema_migration(),
   };
   return migrations;
 }

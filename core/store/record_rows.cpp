@@ -9,6 +9,9 @@
 
 #include <stdexcept>
 
+#include "core/data/conversation_record.h"
+#include "core/store/json_columns.h"
+
 namespace medlora::store {
 
 std::string record_content_hash(const data::RecordText& text) {
@@ -19,6 +22,12 @@ std::string record_content_hash(const data::RecordText& text) {
   hash.addData(QByteArrayView(text.input.data(), static_cast<qsizetype>(text.input.size())));
   hash.addData(QByteArrayView(&separator, 1));
   hash.addData(QByteArrayView(text.output.data(), static_cast<qsizetype>(text.output.size())));
+  for (const auto& turn : text.messages) {
+    for (const std::string* part : {&turn.role, &turn.content}) {
+      hash.addData(QByteArrayView(&separator, 1));
+      hash.addData(QByteArrayView(part->data(), static_cast<qsizetype>(part->size())));
+    }
+  }
   return hash.result().toHex().toStdString();
 }
 
@@ -27,7 +36,7 @@ namespace rows {
 const char* const kRecordColumns =
     "r.id, r.dataset_id, r.instruction, r.input, r.output, r.category, r.status, r.reviewer, "
     "r.reviewed_at, r.review_note, r.synthetic, r.metadata, r.content_hash, r.flags, r.version, "
-    "r.created_at, r.updated_at";
+    "r.created_at, r.updated_at, r.messages";
 
 namespace {
 std::string text_of(const QSqlQuery& query, int column) { return query.value(column).toString().toStdString(); }
@@ -52,7 +61,23 @@ StoredRecord read_record(const QSqlQuery& query) {
   record.version = query.value(14).toLongLong();
   record.created_at = text_of(query, 15);
   record.updated_at = text_of(query, 16);
+  record.text.messages = messages_from_json(query.value(17).toString(), record.id);
   return record;
+}
+
+QString messages_to_json(const tokenizer::Conversation& messages) {
+  if (messages.empty()) return QStringLiteral("[]");
+  return json_columns::array(data::conversation_to_json(messages), "records.messages");
+}
+
+tokenizer::Conversation messages_from_json(const QString& json, int64_t record_id) {
+  if (json.isEmpty() || json == QLatin1String("[]")) return {};
+  try {
+    return data::conversation_from_json(json.toStdString());
+  } catch (const std::invalid_argument& e) {
+    throw StoreError("record " + std::to_string(record_id) + ": the stored conversation is damaged (" + e.what() +
+                     "); edit the record's turns to repair it");
+  }
 }
 
 QString metadata_to_json(const std::map<std::string, std::string>& metadata) {
@@ -109,7 +134,8 @@ void validate_flag(const std::string& flag) {
 }
 
 bool same_text(const data::RecordText& a, const data::RecordText& b) {
-  return a.instruction == b.instruction && a.input == b.input && a.output == b.output && a.category == b.category;
+  return a.instruction == b.instruction && a.input == b.input && a.output == b.output && a.category == b.category &&
+         a.messages == b.messages;
 }
 
 void WhereClause::bind_to(QSqlQuery& query) const {
@@ -140,7 +166,9 @@ WhereClause where_clause(int64_t dataset_id, const RecordFilter& filter) {
   // Terms of three or more characters are looked up in the trigram index for indexed records
   // and scanned with LIKE for the rest (see search_index.h); shorter ones always scan.
   const char* any_field_like =
-      " AND (r.instruction LIKE ? ESCAPE '\\' OR r.input LIKE ? ESCAPE '\\' OR r.output LIKE ? ESCAPE '\\')";
+      " AND (r.instruction LIKE ? ESCAPE '\\' OR r.input LIKE ? ESCAPE '\\' OR r.output LIKE ? ESCAPE '\\' "
+      "OR r.messages LIKE ? ESCAPE '\\')";
+  constexpr int kLikeFields = 4;
   QStringList fts_terms;
   QString unindexed_sql;
   std::vector<QVariant> unindexed_values;
@@ -151,10 +179,10 @@ WhereClause where_clause(int64_t dataset_id, const RecordFilter& filter) {
     if (term.toUcs4().size() >= 3) {
       fts_terms.append(fts_phrase(term));
       unindexed_sql += any_field_like;
-      for (int i = 0; i < 3; ++i) unindexed_values.push_back(pattern);
+      for (int i = 0; i < kLikeFields; ++i) unindexed_values.push_back(pattern);
     } else {
       where.sql += any_field_like;
-      for (int i = 0; i < 3; ++i) where.values.push_back(pattern);
+      for (int i = 0; i < kLikeFields; ++i) where.values.push_back(pattern);
     }
   }
   if (!fts_terms.isEmpty()) {
@@ -173,7 +201,9 @@ WhereClause where_clause(int64_t dataset_id, const RecordFilter& filter) {
     where.sql += " AND r.status = ?";
     where.values.push_back(QString::fromLatin1(data::review_status_name(*filter.status)));
   }
-  const char* length = "(length(r.instruction) + length(r.input) + length(r.output))";
+  const char* length =
+      "(length(r.instruction) + length(r.input) + length(r.output) + CASE WHEN r.messages = '[]' THEN 0 ELSE "
+      "(SELECT coalesce(sum(length(json_extract(t.value, '$.content'))), 0) FROM json_each(r.messages) t) END)";
   if (filter.min_length > 0) {
     where.sql += QString(" AND %1 >= ?").arg(length);
     where.values.push_back(static_cast<qlonglong>(filter.min_length));

@@ -44,14 +44,16 @@ struct StoredRecord {
 
 // Filters shared by record_count() and page(); every field left at its default matches all.
 struct RecordFilter {
-  // Substring search over instruction, input and output. Whitespace separates terms, all of which
+  // Substring search over instruction, input, output and a conversation's turns (their JSON
+  // text: a term with '"' or '\\' in it does not match inside a turn). Whitespace separates terms, all of which
   // must occur; ASCII letters match either case. Terms of 3+ characters use the FTS5 trigram
   // index for indexed records (see SearchIndex) and LIKE for the rest; shorter terms (common in
   // Chinese: "儿童") always use LIKE.
   std::string search;
   std::optional<std::string> category;  // "" = untagged records
   std::optional<data::ReviewStatus> status;
-  // Length in characters (Unicode code points) of instruction + input + output; 0 = no bound.
+  // Length in characters (Unicode code points) of instruction + input + output, or of a
+  // conversation's turn contents; 0 = no bound.
   int64_t min_length = 0;
   int64_t max_length = 0;
   std::string flag;  // records carrying this flag
@@ -64,6 +66,7 @@ struct RecordVersion {
   std::string input;
   std::string output;
   std::string category;
+  tokenizer::Conversation messages;  // a conversation record's turns at that version
   std::string edited_by;  // who made the edit that replaced this version
   std::string edited_at;
   std::string reason;
@@ -83,7 +86,7 @@ struct DatasetOperation {
 // stored; the PII itself never reaches the workspace.
 struct MaskingInput {
   int64_t record_id = 0;
-  std::string field;  // instruction, input or output
+  std::string field;  // instruction, input, output or a conversation turn, "messages[N]"
   std::string kind;   // phone, cn-id, email, birth-date, record-number, ...
   std::string original;
   std::string replacement;  // e.g. "[PHONE]"
@@ -104,8 +107,8 @@ struct InsertResult {
   bool cancelled = false;
 };
 
-// Hex SHA-256 of instruction, input and output joined by U+001F: the exact-content key stored
-// with every record (cleaning's normalised duplicate key is core/data's business).
+// Hex SHA-256 of instruction, input and output joined by U+001F (then, for a conversation, each
+// turn's role and content, each after a U+001F): the exact-content key stored with every record (cleaning's normalised duplicate key is core/data's business).
 std::string record_content_hash(const data::RecordText& text);
 
 }  // namespace medlora::store

@@ -39,8 +39,8 @@ int64_t SearchIndex::update(const ProgressCallback& progress, int64_t chunk) {
     if (count == 0) break;  // nothing written: the transaction just rolls back
 
     QSqlQuery index = ws_.prepare(
-        "INSERT INTO records_fts(rowid, instruction, input, output) "
-        "SELECT id, instruction, input, output FROM records WHERE id > ? AND id <= ?");
+        "INSERT INTO records_fts(rowid, instruction, input, output, messages) "
+        "SELECT id, instruction, input, output, messages FROM records WHERE id > ? AND id <= ?");
     index.addBindValue(static_cast<qlonglong>(from));
     index.addBindValue(static_cast<qlonglong>(through));
     ws_.exec(index);
