@@ -3,6 +3,7 @@
 // (printable ASCII, the byte-level and metaspace markers, <0xNN> bytes, a few merges) into
 // which each test puts the normalizer, pre-tokenizer, added tokens, post-processor and decoder
 // it is about. The same files go through HF's Rust tokenizers in the oracle test.
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
