@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/tokenizer/hf/hf_tokenizer.h"
@@ -136,6 +137,22 @@ TEST(HfTokenizer, WordCacheGivesTheSameIdsTheSecondTime) {
   EXPECT_EQ(tok->encode(text, false), first);
   EXPECT_EQ(first.size(), 9u);  // hello Ġwor ld Ġ hello Ġ hello Ġwor ld: no "Ġhello", no "Ġwor ld"
   EXPECT_EQ(first[0], first[4]);
+}
+
+TEST(HfTokenizer, ConcurrentEncodesShareTheWordCacheSafely) {
+  const auto tok = tiny("byte_level");
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += "hello world " + std::to_string(i) + " aaaa cab ";
+  const auto expected = tok->encode(text, false);
+  std::vector<std::vector<int64_t>> results(4);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < results.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int r = 0; r < 20; ++r) results[t] = tok->encode(text, false);
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (const auto& r : results) EXPECT_EQ(r, expected);
 }
 
 TEST(HfTokenizer, RejectsTextThatIsNotUtf8) {
