@@ -177,7 +177,10 @@ void Interpreter::exec_set(const Stmt& s) {
 }
 
 Value Interpreter::make_macro(const std::string& name, const std::vector<MacroParam>& params, const Body& body, int line) {
-  std::shared_ptr<Frame> defined_in = frame_;
+  // A weak reference: the macro is stored in the frame it was defined in, and a strong one
+  // would make a cycle that outlives the render. Should that frame be gone (a macro carried
+  // out of its loop iteration), the macro resolves names where it is called.
+  std::weak_ptr<Frame> defined_in = frame_;
   return Value::callable(name, [this, &params, &body, defined_in, name, line](const CallArgs& args) {
     if (args.positional.size() > params.size())
       throw TemplateError(args.line, "macro \"" + name + "\" takes at most " + std::to_string(params.size()) + " arguments, " +
@@ -186,7 +189,8 @@ Value Interpreter::make_macro(const std::string& name, const std::vector<MacroPa
       macro_depth_ = 0;
       throw TemplateError(line, "macro \"" + name + "\" calls itself too deeply");
     }
-    auto scope = child_of(defined_in);
+    std::shared_ptr<Frame> parent = defined_in.lock();
+    auto scope = child_of(parent ? parent : frame_);
     {
       FrameGuard guard(frame_, scope);
       for (size_t i = 0; i < params.size(); ++i) {

@@ -95,6 +95,12 @@ TEST(JinjaStatements, BreakOutsideALoopIsRejectedWhenParsed) {
   EXPECT_NO_THROW(Template("{% for x in y %}{% if x %}{% continue %}{% endif %}{% endfor %}"));
 }
 
+TEST(JinjaStatements, AMacroCarriedOutOfItsLoopStillRuns) {
+  EXPECT_EQ(test::render("{% set ns = namespace() %}{% set y = 'outer' %}{% for i in [1] %}{% macro m() %}[{{ y }}]{% endmacro %}"
+                         "{% set ns.m = m %}{% endfor %}{{ ns.m() }}"),
+            "[outer]");
+}
+
 TEST(JinjaStatements, ATemplateRendersManyTimes) {
   const Template t("{% for m in messages %}{{ m }}{% endfor %}");
   EXPECT_EQ(t.render(test::variables_from_json(R"({"messages": ["a", "b"]})")).str, "ab");
