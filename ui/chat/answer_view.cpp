@@ -5,6 +5,8 @@
 #include <QEvent>
 #include <QHBoxLayout>
 
+#include "ui/chat/prompt_dialog.h"
+
 namespace medlora::ui {
 namespace {
 
@@ -34,7 +36,8 @@ AnswerView::AnswerView(const QString& configuration_label, QWidget* parent)
       passages_layout_(new QVBoxLayout(passages_box_)),
       passages_heading_(new QLabel(passages_box_)),
       copy_(new QPushButton(this)),
-      regenerate_(new QPushButton(this)) {
+      regenerate_(new QPushButton(this)),
+      prompt_button_(new QPushButton(this)) {
   setObjectName("answer_view");
   setFrameShape(QFrame::StyledPanel);
   body_->setObjectName("answer_text");
@@ -61,10 +64,12 @@ AnswerView::AnswerView(const QString& configuration_label, QWidget* parent)
   copy_->setObjectName("copy_button");
   regenerate_->setObjectName("regenerate_button");
   regenerate_->setEnabled(false);
+  prompt_button_->setObjectName("prompt_button");
 
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(info_, 1);
   buttons->addWidget(copy_);
+  buttons->addWidget(prompt_button_);
   buttons->addWidget(regenerate_);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(header_);
@@ -77,6 +82,7 @@ AnswerView::AnswerView(const QString& configuration_label, QWidget* parent)
 
   connect(copy_, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(text_); });
   connect(regenerate_, &QPushButton::clicked, this, &AnswerView::regenerate_requested);
+  connect(prompt_button_, &QPushButton::clicked, this, &AnswerView::show_prompt);
   retranslate();
 }
 
@@ -85,11 +91,14 @@ void AnswerView::append(const QString& piece) {
   body_->setText(printable(text_));
 }
 
-void AnswerView::finish(const QString& text, const chat::AnswerMetadata& metadata, const QString& status) {
+void AnswerView::finish(const QString& text, const chat::AnswerMetadata& metadata, const QString& status,
+                        const AnswerPrompt& prompt) {
   streaming_ = false;
   text_ = text;
   metadata_ = metadata;
   status_ = status;
+  prompt_ = prompt;
+  update_prompt_button();
   body_->setText(printable(text_));
   regenerate_->setEnabled(true);
   show_metadata();
@@ -101,6 +110,31 @@ void AnswerView::fail(const QString& message) {
   info_->setText(tr("No answer: %1").arg(message));
   info_->setStyleSheet("color: #b00020;");
   regenerate_->setEnabled(true);
+  update_prompt_button();
+}
+
+void AnswerView::show_prompt() {
+  if (prompt_.empty()) return;
+  if (!prompt_dialog_) {
+    prompt_dialog_ = new PromptDialog(label_, prompt_, this);
+    prompt_dialog_->setAttribute(Qt::WA_DeleteOnClose);
+  }
+  prompt_dialog_->show();
+  prompt_dialog_->raise();
+  prompt_dialog_->activateWindow();
+}
+
+void AnswerView::update_prompt_button() {
+  prompt_button_->setEnabled(!prompt_.empty());
+  if (!prompt_.empty())
+    prompt_button_->setToolTip(tr("Show the prompt the model was given for this answer and its tokens"));
+  else if (streaming_)
+    prompt_button_->setToolTip(tr("The prompt can be seen once the answer is finished"));
+  else if (status_ == "error")
+    prompt_button_->setToolTip(tr("This answer failed before the model was given a prompt"));
+  else
+    prompt_button_->setToolTip(tr("Not kept for answers reopened from a saved chat (transcripts store no prompt); "
+                                  "regenerate the answer to see its prompt"));
 }
 
 QString AnswerView::flag_kind_text(chat::SafetyFlagKind kind) {
@@ -199,6 +233,8 @@ void AnswerView::retranslate() {
   copy_->setToolTip(tr("Copy this answer to the clipboard"));
   regenerate_->setText(tr("Re&generate"));
   regenerate_->setToolTip(tr("Ask this question again with the current settings"));
+  prompt_button_->setText(tr("Prompt an&d tokens..."));
+  update_prompt_button();
   if (!streaming_ && status_ != "error") show_metadata();
 }
 

@@ -3,14 +3,19 @@
 // speed and how it ended, which adapter answered and why, the knowledge-base passages it was
 // grounded on ([1]..[k], each expandable to its text), the safety flags (highlighted, with the
 // rule's description), the emergency notice and the disclaimer. Flags are shown beside the
-// answer; the answer itself is never rewritten. Copy and Regenerate act on this answer.
+// answer; the answer itself is never rewritten. Copy and Regenerate act on this answer;
+// "Prompt and tokens" opens the prompt it was generated from (PromptDialog) — answers reopened
+// from a transcript have none (transcripts do not store prompts), and the button says so.
 #include <QFrame>
 #include <QLabel>
+#include <QPointer>
 #include <QPushButton>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 #include "core/chat/answer_metadata.h"
+#include "ui/chat/chat_job.h"
+#include "ui/chat/prompt_dialog.h"
 
 namespace medlora::ui {
 
@@ -23,14 +28,16 @@ class AnswerView : public QFrame {
   // While streaming: more text.
   void append(const QString& piece);
   // The final state (also used for answers reopened from a transcript). `status`: "done",
-  // "stopped" or "error".
-  void finish(const QString& text, const chat::AnswerMetadata& metadata, const QString& status);
+  // "stopped" or "error". `prompt`: what the model was given (empty for reopened answers).
+  void finish(const QString& text, const chat::AnswerMetadata& metadata, const QString& status,
+              const AnswerPrompt& prompt = {});
   void fail(const QString& message);
 
   QString text() const { return text_; }
   const chat::AnswerMetadata& metadata() const { return metadata_; }
   bool streaming() const { return streaming_; }
   QString status() const { return status_; }
+  const AnswerPrompt& prompt() const { return prompt_; }
   void set_regenerate_enabled(bool enabled) { regenerate_->setEnabled(enabled && !streaming_); }
 
   QLabel* text_label() const { return body_; }
@@ -43,6 +50,13 @@ class AnswerView : public QFrame {
   QList<QLabel*> passage_texts() const { return passage_texts_; }
   QPushButton* copy_button() const { return copy_; }
   QPushButton* regenerate_button() const { return regenerate_; }
+  QPushButton* prompt_button() const { return prompt_button_; }
+  // The open prompt window, or null.
+  PromptDialog* prompt_dialog() const { return prompt_dialog_; }
+
+ public slots:
+  // Opens (or raises) the prompt window; does nothing without a prompt.
+  void show_prompt();
 
   // Translated names for safety flags and finish reasons (also used by side by side).
   static QString flag_kind_text(chat::SafetyFlagKind kind);
@@ -60,12 +74,14 @@ class AnswerView : public QFrame {
   void retranslate();
   void show_metadata();
   void clear_passages();
+  void update_prompt_button();
 
   QString label_;
   QString text_;
   QString status_;
   bool streaming_ = true;
   chat::AnswerMetadata metadata_;
+  AnswerPrompt prompt_;
   QLabel* header_;
   QLabel* body_;
   QLabel* info_;
@@ -79,6 +95,8 @@ class AnswerView : public QFrame {
   QList<QLabel*> passage_texts_;
   QPushButton* copy_;
   QPushButton* regenerate_;
+  QPushButton* prompt_button_;
+  QPointer<PromptDialog> prompt_dialog_;
 };
 
 }  // namespace medlora::ui

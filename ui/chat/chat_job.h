@@ -54,7 +54,9 @@ struct ChatConfiguration {
 struct GenerationSettings {
   generate::SamplingParams sampling;  // bad_words_ids left empty
   QStringList bad_words;
-  QString template_name;  // "" = the default template (clinic)
+  // "" = the model's default (its chat template when it has one, else clinic); else one of
+  // tokenizer::PromptFormat::choices().
+  QString template_name;
 
   QString to_json() const;
   // Missing keys keep the clinic defaults; throws std::invalid_argument for non-object JSON.
@@ -95,6 +97,17 @@ struct TestSetJob {
   qint64 dataset_limit = 0;                 // > 0: the first N records
 };
 
+// The prompt exactly as the model got it: the rendered text and, per token, its id, its piece
+// (as the tokenizer spells it) and whether it is a special token. Empty for answers reopened
+// from a transcript (transcripts do not store prompts) and for failed answers.
+struct AnswerPrompt {
+  QString text;
+  QList<qint64> ids;
+  QStringList pieces;    // one per id
+  QList<bool> special;   // one per id
+  bool empty() const { return ids.isEmpty() && text.isEmpty(); }
+};
+
 // One finished answer of one configuration (of a chat, a side-by-side or a test-set job).
 struct ChatAnswer {
   qint64 job_id = 0;
@@ -105,6 +118,7 @@ struct ChatAnswer {
   chat::AnswerMetadata metadata;  // label, adapter and route, passages, safety, speed, finish
   QString status;          // "done", "stopped" or "error"
   QString error;           // why, for "error"
+  AnswerPrompt prompt;     // what the model was given (empty when it never got that far)
 };
 
 // The metadata JSON stored with a transcript's assistant message: AnswerMetadata's object plus

@@ -36,8 +36,23 @@ generate::ModelConfiguration to_model_configuration(const ChatConfiguration& c,
   return m;
 }
 
+// The reply's prompt with each id's piece and special flag from the tokenizer that made it
+// (null or no ids: the text alone, e.g. a configuration that failed before encoding).
+AnswerPrompt prompt_of(const generate::ChatReply& reply, const tokenizer::Tokenizer* tokenizer) {
+  AnswerPrompt prompt;
+  prompt.text = QString::fromStdString(reply.prompt);
+  if (!tokenizer) return prompt;
+  for (const int64_t id : reply.prompt_ids) {
+    prompt.ids.append(id);
+    prompt.pieces.append(QString::fromStdString(tokenizer->piece(id)));
+    prompt.special.append(tokenizer->is_special(id));
+  }
+  return prompt;
+}
+
+// `tokenizer`: the answering engine's (null when the configuration never loaded).
 ChatAnswer answer_of(qint64 job_id, int configuration, const std::string& label, const std::string& question,
-                     const generate::ChatReply& reply) {
+                     const generate::ChatReply& reply, const tokenizer::Tokenizer* tokenizer) {
   ChatAnswer answer;
   answer.job_id = job_id;
   answer.configuration = configuration;
@@ -54,6 +69,7 @@ ChatAnswer answer_of(qint64 job_id, int configuration, const std::string& label,
   m.finish_reason = reply.finish_reason;
   m.seed = static_cast<int64_t>(reply.seed);
   answer.status = answer_status(reply.finish_reason);
+  answer.prompt = prompt_of(reply, tokenizer);
   return answer;
 }
 
@@ -140,6 +156,14 @@ generate::ChatEngine& ChatWorker::load_engine(qint64 job_id, const QString& mode
   return engine;
 }
 
+const tokenizer::Tokenizer* ChatWorker::tokenizer_of(const std::filesystem::path& model_dir,
+                                                     const generate::ChatReply& reply) {
+  // A reply with prompt ids came from a loaded engine; without them, do not load (again) a
+  // folder that may have failed to load.
+  if (reply.prompt_ids.empty() || !pool_) return nullptr;
+  return pool_->engine(model_dir).tokenizer().get();
+}
+
 void ChatWorker::set_bad_words(generate::ChatRequest& request, const JobContext& context,
                                const QList<ChatConfiguration>& all, qint64 job_id) {
   if (context.settings.bad_words.isEmpty()) return;
@@ -196,7 +220,8 @@ void ChatWorker::answer(const ChatJob& job) {
           if (!text.empty()) emit piece(id, 0, QString::fromStdString(text));
         },
         &cancel_);
-    emit reply_finished(answer_of(id, 0, configuration.label.toStdString(), request.question, reply));
+    emit reply_finished(answer_of(id, 0, configuration.label.toStdString(), request.question, reply,
+                                  prepared.engine->tokenizer().get()));
     emit job_finished(id, reply.finish_reason == "cancelled");
   } catch (const std::exception& e) {
     emit failed(id, QString::fromStdString(e.what()));
@@ -228,7 +253,8 @@ void ChatWorker::side_by_side(const ChatJob& job) {
         &cancel_, [this, id](size_t configuration) { emit configuration_started(id, static_cast<int>(configuration)); });
     bool cancelled = false;
     for (size_t i = 0; i < results.size(); ++i) {
-      ChatAnswer answer = answer_of(id, static_cast<int>(i), results[i].label, request.question, results[i].reply);
+      ChatAnswer answer = answer_of(id, static_cast<int>(i), results[i].label, request.question, results[i].reply,
+                                    tokenizer_of(configurations[i].model_dir, results[i].reply));
       if (!results[i].error.empty()) {
         answer.status = "error";
         answer.error = QString::fromStdString(results[i].error);
@@ -309,7 +335,8 @@ void ChatWorker::run_test_set(const TestSetJob& job) {
         [&](const generate::TestSetAnswer& a) {
           runs.record_answer(run_id, run->questions[a.question_index].id, run->configurations[a.configuration_index].id,
                              generate::to_test_answer_input(a));
-          ChatAnswer answer = answer_of(id, static_cast<int>(a.configuration_index), a.system, a.question, a.reply);
+          ChatAnswer answer = answer_of(id, static_cast<int>(a.configuration_index), a.system, a.question, a.reply,
+                                        tokenizer_of(models[a.configuration_index].model_dir, a.reply));
           answer.question = static_cast<int>(a.question_index);
           answer.status = QString::fromStdString(a.status);
           answer.error = QString::fromStdString(a.error);

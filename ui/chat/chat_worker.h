@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <atomic>
+#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -22,6 +23,10 @@ namespace medlora::generate {
 class EnginePool;
 class ChatEngine;
 struct ChatRequest;
+struct ChatReply;
+}
+namespace medlora::tokenizer {
+class Tokenizer;
 }
 namespace medlora::store {
 class KnowledgeBase;
@@ -79,6 +84,8 @@ class ChatWorker : public QObject {
   void prepare_pool(const JobContext& context);
   store::Workspace* workspace(const QString& file);
   generate::ChatEngine& load_engine(qint64 job_id, const QString& model_dir);
+  // The tokenizer of the engine that gave `reply` (null when the reply has no prompt ids).
+  const tokenizer::Tokenizer* tokenizer_of(const std::filesystem::path& model_dir, const generate::ChatReply& reply);
   generate::ChatRequest base_request(const ChatJob& job);
   void set_bad_words(generate::ChatRequest& request, const JobContext& context, const QList<ChatConfiguration>& all,
                      qint64 job_id);

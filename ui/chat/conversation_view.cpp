@@ -82,7 +82,7 @@ void ConversationView::finish_streaming(const ChatAnswer& answer) {
   pending_.clear();
   if (!streaming_) return;
   if (answer.status == "error") streaming_->fail(answer.error);
-  else streaming_->finish(answer.text, answer.metadata, answer.status);
+  else streaming_->finish(answer.text, answer.metadata, answer.status, answer.prompt);
   streaming_->set_regenerate_enabled(!busy_);
   streaming_ = nullptr;
   scroll_to_bottom_soon();

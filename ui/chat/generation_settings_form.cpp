@@ -6,7 +6,7 @@
 #include <QRegularExpressionValidator>
 #include <QVBoxLayout>
 
-#include "core/tokenizer/prompt_template.h"
+#include "core/tokenizer/prompt_format.h"
 
 namespace medlora::ui {
 namespace {
@@ -38,7 +38,10 @@ GenerationSettingsForm::GenerationSettingsForm(QWidget* parent)
       reset_(new QPushButton(this)),
       error_(new QLabel(this)) {
   setObjectName("generation_settings");
-  for (const auto& name : tokenizer::template_names()) template_->addItem(QString::fromStdString(name));
+  // The first entry leaves the choice to the model: its chat template when it has one, else clinic.
+  template_->addItem(QString(), QString());
+  for (const auto& name : tokenizer::PromptFormat::choices(/*model_has_chat_template=*/true))
+    template_->addItem(QString::fromStdString(name), QString::fromStdString(name));
   temperature_->setRange(0.0, 5.0);
   temperature_->setSingleStep(0.1);
   temperature_->setDecimals(2);
@@ -115,14 +118,22 @@ GenerationSettings GenerationSettingsForm::settings() const {
   for (const QString& stop : non_empty_lines(stop_strings_->toPlainText()))
     s.stop_strings.push_back(unescape_stop(stop).toStdString());
   settings.bad_words = split_bad_words(bad_words_->toPlainText());
-  settings.template_name = template_->currentText();
+  settings.template_name = template_->currentData().toString();
   return settings;
 }
 
 void GenerationSettingsForm::set_settings(const GenerationSettings& settings) {
   const QSignalBlocker blocker(this);
   const auto& s = settings.sampling;
-  if (!settings.template_name.isEmpty()) template_->setCurrentText(settings.template_name);
+  int index = template_->findData(settings.template_name);
+  if (index < 0) {
+    // A name this build does not offer (settings saved by another version): kept as it is, so
+    // that the engine names the choices when it is used instead of the form silently
+    // switching templates.
+    template_->addItem(settings.template_name, settings.template_name);
+    index = template_->count() - 1;
+  }
+  template_->setCurrentIndex(index);
   temperature_->setValue(s.temperature);
   top_k_->setValue(s.top_k);
   top_p_->setValue(s.top_p);
@@ -137,8 +148,7 @@ void GenerationSettingsForm::set_settings(const GenerationSettings& settings) {
 }
 
 void GenerationSettingsForm::reset_to_defaults() {
-  GenerationSettings defaults;  // SamplingParams' defaults are the clinic's
-  defaults.template_name = QString::fromStdString(tokenizer::default_template_name());
+  GenerationSettings defaults;  // SamplingParams' defaults are the clinic's; template "" = the model's default
   set_settings(defaults);
   emit settings_changed();
 }
@@ -168,7 +178,10 @@ void GenerationSettingsForm::retranslate() {
                           tr("&Repetition penalty:"), tr("Max &new tokens:"), tr("S&eed:"),
                           tr("&Bad words:"), tr("Stop stri&ngs:")};
   for (int i = 0; i < labels_.size(); ++i) labels_[i]->setText(texts[i]);
-  template_->setToolTip(tr("How the question is wrapped for the model (clinic: Chinese clinic instruction)"));
+  template_->setItemText(0, tr("model default"));
+  template_->setToolTip(tr("How the question is wrapped for the model. model: the model's own chat template; "
+                           "chatml: ChatML; clinic: Chinese clinic instruction; clinic-en: English; raw: the question "
+                           "as typed. The model default is its chat template when it has one, else clinic."));
   temperature_->setToolTip(tr("0 always picks the most likely token; higher values vary more"));
   top_k_->setToolTip(tr("Sample only among the k most likely tokens (0 = no limit)"));
   top_p_->setToolTip(tr("Sample among the most likely tokens that together reach this probability (1 = no limit)"));
@@ -180,7 +193,8 @@ void GenerationSettingsForm::retranslate() {
   stop_strings_->setPlaceholderText(tr("one a line; \\n for a new line"));
   stop_strings_->setToolTip(tr("Generation stops when the answer reaches one of these texts"));
   reset_->setText(tr("Reset to c&linic defaults"));
-  reset_->setToolTip(tr("Temperature 0.7, top-k 50, top-p 0.9, repetition penalty 1.2, 200 new tokens, random seed"));
+  reset_->setToolTip(tr("Temperature 0.7, top-k 50, top-p 0.9, repetition penalty 1.2, 200 new tokens, random seed, "
+                        "the model's default template"));
 }
 
 void GenerationSettingsForm::changeEvent(QEvent* event) {

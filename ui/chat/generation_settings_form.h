@@ -2,8 +2,10 @@
 // The generation settings of the chat tester: prompt template, temperature, top-k, top-p,
 // repetition penalty, max new tokens, seed (blank = a random one per answer), bad words
 // (comma or line separated; the worker turns them into token ids with each model's tokenizer)
-// and stop strings (one a line). Starts with the clinic defaults; "Reset to clinic defaults"
-// goes back to them. Every change is checked with SamplingParams::validate and the message
+// and stop strings (one a line). The template list starts with "model default" (value "": the
+// model's chat template when it has one, else clinic), then PromptFormat::choices(). Starts
+// with the clinic sampling defaults and the model default template; "Reset to clinic
+// defaults" goes back to them. Every change is checked with SamplingParams::validate and the message
 // shown under the form.
 #include <QComboBox>
 #include <QDoubleSpinBox>

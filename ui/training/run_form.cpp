@@ -22,7 +22,7 @@
 #include "core/model/model_catalog.h"
 #include "core/store/dataset_repository.h"
 #include "core/store/workspace.h"
-#include "core/tokenizer/prompt_template.h"
+#include "core/tokenizer/prompt_format.h"
 #include "core/train/run_config.h"
 #include "core/train/run_estimate.h"
 
@@ -120,9 +120,15 @@ void RunForm::build() {
   add_field(run, "eval_file", line(""), QT_TR_NOOP("Eval file"), QT_TR_NOOP("Files mode: evaluation records (optional)"));
   add_field(run, "val_size", double_box(0, 1e6, 0, 3, 0.05), QT_TR_NOOP("Hold out of train file"),
             QT_TR_NOOP("Files mode without an eval file: a fraction (< 1) or a count (>= 1) of train records held out"));
-  QStringList templates;
-  for (const auto& name : tokenizer::template_names()) templates << QString::fromStdString(name);
-  add_field(run, "template", combo(templates), QT_TR_NOOP("Template"), QT_TR_NOOP("The prompt template examples are rendered with"));
+  // "model default" (value ""): RUN.json leaves "template" out and the trainer uses the model's
+  // chat template when it has one, else clinic.
+  auto* templates = combo({});
+  templates->addItem(QString(), QString());
+  for (const auto& name : tokenizer::PromptFormat::choices(/*model_has_chat_template=*/true))
+    templates->addItem(QString::fromStdString(name), QString::fromStdString(name));
+  add_field(run, "template", templates, QT_TR_NOOP("Template"),
+            QT_TR_NOOP("How examples are rendered: model default (the model's chat template when it has one, else "
+                       "clinic), model, chatml, clinic, clinic-en or raw"));
   add_field(run, "mode", combo({"lora", "full"}), QT_TR_NOOP("Mode"), QT_TR_NOOP("LoRA adapter, or train every weight"));
   add_field(run, "effective_batch", int_box(1, 1 << 20, 32), QT_TR_NOOP("Effective batch (wanted)"),
             QT_TR_NOOP("Examples per optimiser step you want; it should equal micro-batch × accumulation"));
@@ -228,6 +234,8 @@ void RunForm::changeEvent(QEvent* event) {
     }
     if (auto* dataset = qobject_cast<QComboBox*>(fields_.value("dataset")); dataset && dataset->count() > 0)
       dataset->setItemText(0, tr("Files (below)"));
+    if (auto* templates = qobject_cast<QComboBox*>(fields_.value("template")); templates && templates->count() > 0)
+      templates->setItemText(0, tr("model default"));
   }
   if (event) QWidget::changeEvent(event);
 }
@@ -288,7 +296,7 @@ void RunForm::apply_preset(const QString& name) {
     for (const auto& t : lora.target_modules) targets << QString::fromStdString(t);
     set_value("lora.target_modules", targets.join(", "));
     set_value("mode", "lora");
-    set_value("template", QString::fromStdString(tokenizer::default_template_name()));
+    set_value("template", QString());  // the model's default
     // Short QA answers train well with more examples a step; long records need the context
     // length, a smaller micro-batch and a gentler rate.
     const bool records = name == "medical-record";
@@ -315,6 +323,7 @@ bool RunForm::set_value(const QString& key, const QVariant& value) {
   else if (auto* box = qobject_cast<QCheckBox*>(widget)) box->setChecked(value.toBool());
   else if (auto* combo = qobject_cast<QComboBox*>(widget)) {
     int index = value.typeId() == QMetaType::QString ? combo->findText(value.toString()) : combo->findData(value);
+    if (index < 0 && value.typeId() == QMetaType::QString) index = combo->findData(value);  // e.g. "" = model default
     if (index < 0 && value.typeId() != QMetaType::QString) index = combo->findData(value.toLongLong());
     if (index >= 0) combo->setCurrentIndex(index);
     else if (combo->isEditable()) combo->setCurrentText(value.toString());
@@ -370,7 +379,8 @@ RunRequest RunForm::request() const {
     else if (value("val_size").toDouble() > 0) c["val_size"] = value("val_size").toDouble();
   }
   c["output_dir"] = r.run_dir;
-  c["template"] = value("template").toString();
+  // Empty: no "template" key, so the trainer picks the model's chat template (or clinic).
+  if (const QString name = value("template").toString(); !name.isEmpty()) c["template"] = name;
   c["mode"] = value("mode").toString();
   c["device"] = value("device").toString();
   c["threads"] = value("threads").toLongLong();
