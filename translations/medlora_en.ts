@@ -307,6 +307,26 @@ Send only the %4 finished answers? Questions without an answer from every config
         <source>Ask this question again with the current settings</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show the prompt the model was given for this answer and its tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prompt can be seen once the answer is finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This answer failed before the model was given a prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not kept for answers reopened from a saved chat (transcripts store no prompt); regenerate the answer to see its prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt an&amp;d tokens...</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>medlora::ui::AssignDialog</name>
@@ -778,10 +798,6 @@ The shipped rules apply until the file is fixed or saved again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 has no tokenizer.model, so it cannot answer questions.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 is not a PEFT adapter folder: it needs adapter_config.json and adapter_model.safetensors.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -823,10 +839,6 @@ The shipped rules apply until the file is fixed or saved again.</source>
     </message>
     <message>
         <source>Choose a merged model folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a model folder (config.json, model.safetensors, tokenizer.model)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -923,6 +935,14 @@ The shipped rules apply until the file is fixed or saved again.</source>
     </message>
     <message>
         <source>Remove ro&amp;w</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no tokenizer.json or tokenizer.model, so it cannot answer questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model folder (config.json, model.safetensors, tokenizer.json or tokenizer.model)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1601,10 +1621,6 @@ The shipped rules apply until the file is fixed or saved again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>How the question is wrapped for the model (clinic: Chinese clinic instruction)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>0 always picks the most likely token; higher values vary more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1649,7 +1665,15 @@ The shipped rules apply until the file is fixed or saved again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Temperature 0.7, top-k 50, top-p 0.9, repetition penalty 1.2, 200 new tokens, random seed</source>
+        <source>model default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the question is wrapped for the model. model: the model&apos;s own chat template; chatml: ChatML; clinic: Chinese clinic instruction; clinic-en: English; raw: the question as typed. The model default is its chat template when it has one, else clinic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature 0.7, top-k 50, top-p 0.9, repetition penalty 1.2, 200 new tokens, random seed, the model&apos;s default template</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2622,15 +2646,7 @@ Sign in instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>none (tokenizer.model is missing)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>reading...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sentencepiece %1, %2 pieces (BOS %3, EOS %4, pad %5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2639,6 +2655,14 @@ Sign in instead.</source>
     </message>
     <message>
         <source>unreadable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (no tokenizer.json or tokenizer.model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 ids (BOS %3, EOS %4, pad %5)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2654,14 +2678,6 @@ Sign in instead.</source>
     </message>
     <message>
         <source>Add model folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose an HF model folder (config.json, model.safetensors, tokenizer.model)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This model has no tokenizer.model, so it cannot generate text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2698,6 +2714,14 @@ Sign in instead.</source>
     </message>
     <message>
         <source>No models found in %1. Run ./dev run or &quot;medlora make-base-model&quot; to create the base model there, or add a model folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an HF model folder (config.json, model.safetensors, tokenizer.json or tokenizer.model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model has no tokenizer.json or tokenizer.model, so it cannot generate text.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2987,6 +3011,51 @@ Sign in instead.</source>
     </message>
 </context>
 <context>
+    <name>medlora::ui::PromptDialog</name>
+    <message>
+        <source>Prompt and tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt and tokens: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the model was given for this answer: the prompt as rendered by the template (left) and its tokens (right).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::PromptTokensView</name>
+    <message>
+        <source>special</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Piece</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prompt appears here once a generation starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) in the prompt, %1 of them special (bold).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>medlora::ui::PromptTryout</name>
     <message>
         <source>Loading the model...</source>
@@ -3056,10 +3125,6 @@ Sign in instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>clinic: Chinese clinic instruction; clinic-en: English; raw: the prompt as typed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Type a question, e.g. What should I do about a mild fever?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3093,6 +3158,22 @@ Sign in instead.</source>
     </message>
     <message>
         <source>No answer yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model: the model&apos;s own chat template; chatml: ChatML; clinic: Chinese clinic instruction; clinic-en: English; raw: the prompt as typed. The model default is its chat template when it has one, else clinic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt and tokens</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3618,10 +3699,6 @@ Output:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>An HF model folder (config.json, model.safetensors, tokenizer.model)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Dataset</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3671,10 +3748,6 @@ Output:
     </message>
     <message>
         <source>Template</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The prompt template examples are rendered with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4015,6 +4088,18 @@ Output:
     </message>
     <message>
         <source>%1 steps, about %2 in all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An HF model folder (config.json, model.safetensors, tokenizer.json or tokenizer.model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How examples are rendered: model default (the model&apos;s chat template when it has one, else clinic), model, chatml, clinic, clinic-en or raw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model default</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5617,14 +5702,6 @@ Answer: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No tokenizer chosen: pick a model folder that holds tokenizer.model (the token lengths depend on the model&apos;s tokenizer, so none is assumed).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 holds no tokenizer.model: pick a model folder that has one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Choose a dataset first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5682,6 +5759,18 @@ Answer: %2</source>
     </message>
     <message>
         <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tokenizer chosen: pick a model folder that holds tokenizer.json or tokenizer.model (the token lengths depend on the model&apos;s tokenizer, so none is assumed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no tokenizer.json or tokenizer.model: pick a model folder that has one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -308,6 +308,26 @@ Send only the %4 finished answers? Questions without an answer from every config
         <source>Ask this question again with the current settings</source>
         <translation>使用当前设置重新提问</translation>
     </message>
+    <message>
+        <source>Show the prompt the model was given for this answer and its tokens</source>
+        <translation>显示模型生成此回答时收到的提示词及其词元</translation>
+    </message>
+    <message>
+        <source>The prompt can be seen once the answer is finished</source>
+        <translation>回答完成后即可查看提示词</translation>
+    </message>
+    <message>
+        <source>This answer failed before the model was given a prompt</source>
+        <translation>此回答在模型收到提示词之前就已失败</translation>
+    </message>
+    <message>
+        <source>Not kept for answers reopened from a saved chat (transcripts store no prompt); regenerate the answer to see its prompt</source>
+        <translation>从已保存的对话重新打开的回答不保留提示词（对话记录不存储提示词）；重新生成回答即可查看其提示词</translation>
+    </message>
+    <message>
+        <source>Prompt an&amp;d tokens...</source>
+        <translation>提示词和词元(&amp;D)...</translation>
+    </message>
 </context>
 <context>
     <name>medlora::ui::AssignDialog</name>
@@ -778,10 +798,6 @@ The shipped rules apply until the file is fixed or saved again.</source>
         <translation>%1（合并模型）</translation>
     </message>
     <message>
-        <source>%1 has no tokenizer.model, so it cannot answer questions.</source>
-        <translation>%1 没有 tokenizer.model，因此无法回答问题。</translation>
-    </message>
-    <message>
         <source>%1 is not a PEFT adapter folder: it needs adapter_config.json and adapter_model.safetensors.</source>
         <translation>%1 不是 PEFT 适配器文件夹：需要包含 adapter_config.json 和 adapter_model.safetensors。</translation>
     </message>
@@ -824,10 +840,6 @@ The shipped rules apply until the file is fixed or saved again.</source>
     <message>
         <source>Choose a merged model folder</source>
         <translation>选择合并模型文件夹</translation>
-    </message>
-    <message>
-        <source>Choose a model folder (config.json, model.safetensors, tokenizer.model)</source>
-        <translation>选择模型文件夹（config.json、model.safetensors、tokenizer.model）</translation>
     </message>
     <message>
         <source>Add model folder</source>
@@ -924,6 +936,14 @@ The shipped rules apply until the file is fixed or saved again.</source>
     <message>
         <source>Remove ro&amp;w</source>
         <translation>移除行(&amp;W)</translation>
+    </message>
+    <message>
+        <source>%1 has no tokenizer.json or tokenizer.model, so it cannot answer questions.</source>
+        <translation>%1 没有 tokenizer.json 或 tokenizer.model，因此无法回答问题。</translation>
+    </message>
+    <message>
+        <source>Choose a model folder (config.json, model.safetensors, tokenizer.json or tokenizer.model)</source>
+        <translation>选择模型文件夹（config.json、model.safetensors、tokenizer.json 或 tokenizer.model）</translation>
     </message>
 </context>
 <context>
@@ -1599,10 +1619,6 @@ The shipped rules apply until the file is fixed or saved again.</source>
         <translation>停止文本(&amp;N)：</translation>
     </message>
     <message>
-        <source>How the question is wrapped for the model (clinic: Chinese clinic instruction)</source>
-        <translation>问题包装后提供给模型的方式（clinic：中文门诊指令）</translation>
-    </message>
-    <message>
         <source>0 always picks the most likely token; higher values vary more</source>
         <translation>0 表示始终选择概率最高的词元；数值越高，变化越多</translation>
     </message>
@@ -1647,8 +1663,16 @@ The shipped rules apply until the file is fixed or saved again.</source>
         <translation>恢复门诊默认值(&amp;L)</translation>
     </message>
     <message>
-        <source>Temperature 0.7, top-k 50, top-p 0.9, repetition penalty 1.2, 200 new tokens, random seed</source>
-        <translation>温度 0.7，top-k 50，top-p 0.9，重复惩罚 1.2，200 个新词元，随机种子</translation>
+        <source>model default</source>
+        <translation>模型默认</translation>
+    </message>
+    <message>
+        <source>How the question is wrapped for the model. model: the model&apos;s own chat template; chatml: ChatML; clinic: Chinese clinic instruction; clinic-en: English; raw: the question as typed. The model default is its chat template when it has one, else clinic.</source>
+        <translation>问题包装后提供给模型的方式。model：模型自带的对话模板；chatml：ChatML；clinic：中文门诊指令；clinic-en：英文；raw：按输入原样使用问题。模型默认：模型有对话模板时使用该模板，否则使用 clinic。</translation>
+    </message>
+    <message>
+        <source>Temperature 0.7, top-k 50, top-p 0.9, repetition penalty 1.2, 200 new tokens, random seed, the model&apos;s default template</source>
+        <translation>温度 0.7，top-k 50，top-p 0.9，重复惩罚 1.2，200 个新词元，随机种子，模型默认模板</translation>
     </message>
 </context>
 <context>
@@ -2616,16 +2640,8 @@ Sign in instead.</source>
         <translation>未知</translation>
     </message>
     <message>
-        <source>none (tokenizer.model is missing)</source>
-        <translation>无（缺少 tokenizer.model）</translation>
-    </message>
-    <message>
         <source>reading...</source>
         <translation>正在读取...</translation>
-    </message>
-    <message>
-        <source>sentencepiece %1, %2 pieces (BOS %3, EOS %4, pad %5)</source>
-        <translation>sentencepiece %1，%2 个词元（BOS %3，EOS %4，填充 %5）</translation>
     </message>
     <message>
         <source>none</source>
@@ -2634,6 +2650,14 @@ Sign in instead.</source>
     <message>
         <source>unreadable: %1</source>
         <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>none (no tokenizer.json or tokenizer.model)</source>
+        <translation>无（没有 tokenizer.json 或 tokenizer.model）</translation>
+    </message>
+    <message>
+        <source>%1, %2 ids (BOS %3, EOS %4, pad %5)</source>
+        <translation>%1，%2 个 ID（BOS %3，EOS %4，填充 %5）</translation>
     </message>
 </context>
 <context>
@@ -2649,14 +2673,6 @@ Sign in instead.</source>
     <message>
         <source>Add model folder</source>
         <translation>添加模型文件夹</translation>
-    </message>
-    <message>
-        <source>Choose an HF model folder (config.json, model.safetensors, tokenizer.model)</source>
-        <translation>选择 HF 模型文件夹（config.json、model.safetensors、tokenizer.model）</translation>
-    </message>
-    <message>
-        <source>This model has no tokenizer.model, so it cannot generate text.</source>
-        <translation>此模型没有 tokenizer.model，因此无法生成文本。</translation>
     </message>
     <message>
         <source>&amp;Models</source>
@@ -2693,6 +2709,14 @@ Sign in instead.</source>
     <message>
         <source>No models found in %1. Run ./dev run or &quot;medlora make-base-model&quot; to create the base model there, or add a model folder.</source>
         <translation>在 %1 中未找到模型。运行 ./dev run 或 &quot;medlora make-base-model&quot; 在此创建基础模型，或添加一个模型文件夹。</translation>
+    </message>
+    <message>
+        <source>Choose an HF model folder (config.json, model.safetensors, tokenizer.json or tokenizer.model)</source>
+        <translation>选择 HF 模型文件夹（config.json、model.safetensors、tokenizer.json 或 tokenizer.model）</translation>
+    </message>
+    <message>
+        <source>This model has no tokenizer.json or tokenizer.model, so it cannot generate text.</source>
+        <translation>此模型没有 tokenizer.json 或 tokenizer.model，因此无法生成文本。</translation>
     </message>
 </context>
 <context>
@@ -2981,6 +3005,50 @@ Sign in instead.</source>
     </message>
 </context>
 <context>
+    <name>medlora::ui::PromptDialog</name>
+    <message>
+        <source>Prompt and tokens</source>
+        <translation>提示词和词元</translation>
+    </message>
+    <message>
+        <source>Prompt and tokens: %1</source>
+        <translation>提示词和词元：%1</translation>
+    </message>
+    <message>
+        <source>What the model was given for this answer: the prompt as rendered by the template (left) and its tokens (right).</source>
+        <translation>模型生成此回答时收到的内容：经模板渲染后的提示词（左）及其词元（右）。</translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::PromptTokensView</name>
+    <message>
+        <source>special</source>
+        <translation>特殊</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Piece</source>
+        <translation>片段</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>The prompt appears here once a generation starts.</source>
+        <translation>开始生成后，提示词会显示在这里。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) in the prompt, %1 of them special (bold).</source>
+        <translation>
+            <numerusform>提示词共 %n 个词元，其中 %1 个为特殊词元（粗体）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>medlora::ui::PromptTryout</name>
     <message>
         <source>Loading the model...</source>
@@ -3049,10 +3117,6 @@ Sign in instead.</source>
         <translation>模板(&amp;T)：</translation>
     </message>
     <message>
-        <source>clinic: Chinese clinic instruction; clinic-en: English; raw: the prompt as typed</source>
-        <translation>clinic：中文门诊指令；clinic-en：英文；raw：按输入原样使用提示词</translation>
-    </message>
-    <message>
         <source>Type a question, e.g. What should I do about a mild fever?</source>
         <translation>输入问题，例如：轻微发烧应该怎么办？</translation>
     </message>
@@ -3087,6 +3151,22 @@ Sign in instead.</source>
     <message>
         <source>No answer yet</source>
         <translation>尚无回答</translation>
+    </message>
+    <message>
+        <source>model default</source>
+        <translation>模型默认</translation>
+    </message>
+    <message>
+        <source>model: the model&apos;s own chat template; chatml: ChatML; clinic: Chinese clinic instruction; clinic-en: English; raw: the prompt as typed. The model default is its chat template when it has one, else clinic.</source>
+        <translation>model：模型自带的对话模板；chatml：ChatML；clinic：中文门诊指令；clinic-en：英文；raw：按输入原样使用提示词。模型默认：模型有对话模板时使用该模板，否则使用 clinic。</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Prompt and tokens</source>
+        <translation>提示词和词元</translation>
     </message>
 </context>
 <context>
@@ -3620,10 +3700,6 @@ Output:
         <translation>基础模型</translation>
     </message>
     <message>
-        <source>An HF model folder (config.json, model.safetensors, tokenizer.model)</source>
-        <translation>HF 模型文件夹（config.json、model.safetensors、tokenizer.model）</translation>
-    </message>
-    <message>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
@@ -3674,10 +3750,6 @@ Output:
     <message>
         <source>Template</source>
         <translation>模板</translation>
-    </message>
-    <message>
-        <source>The prompt template examples are rendered with</source>
-        <translation>渲染样本所用的提示模板</translation>
     </message>
     <message>
         <source>Mode</source>
@@ -4018,6 +4090,18 @@ Output:
     <message>
         <source>%1 steps, about %2 in all.</source>
         <translation>共 %1 步，总计约 %2。</translation>
+    </message>
+    <message>
+        <source>An HF model folder (config.json, model.safetensors, tokenizer.json or tokenizer.model)</source>
+        <translation>HF 模型文件夹（config.json、model.safetensors、tokenizer.json 或 tokenizer.model）</translation>
+    </message>
+    <message>
+        <source>How examples are rendered: model default (the model&apos;s chat template when it has one, else clinic), model, chatml, clinic, clinic-en or raw</source>
+        <translation>样本的渲染方式：模型默认（模型有对话模板时使用该模板，否则使用 clinic）、model、chatml、clinic、clinic-en 或 raw</translation>
+    </message>
+    <message>
+        <source>model default</source>
+        <translation>模型默认</translation>
     </message>
 </context>
 <context>
@@ -5619,14 +5703,6 @@ Answer: %2</source>
         <translation>选择包含 tokenizer.model 的模型文件夹</translation>
     </message>
     <message>
-        <source>No tokenizer chosen: pick a model folder that holds tokenizer.model (the token lengths depend on the model&apos;s tokenizer, so none is assumed).</source>
-        <translation>未选择分词器：请选择包含 tokenizer.model 的模型文件夹（词元长度取决于模型的分词器，因此不会默认使用任何分词器）。</translation>
-    </message>
-    <message>
-        <source>%1 holds no tokenizer.model: pick a model folder that has one.</source>
-        <translation>%1 中没有 tokenizer.model：请选择包含该文件的模型文件夹。</translation>
-    </message>
-    <message>
         <source>Choose a dataset first.</source>
         <translation>请先选择一个数据集。</translation>
     </message>
@@ -5685,6 +5761,18 @@ Answer: %2</source>
     <message>
         <source>Stop</source>
         <translation>停止</translation>
+    </message>
+    <message>
+        <source>model default</source>
+        <translation>模型默认</translation>
+    </message>
+    <message>
+        <source>No tokenizer chosen: pick a model folder that holds tokenizer.json or tokenizer.model (the token lengths depend on the model&apos;s tokenizer, so none is assumed).</source>
+        <translation>未选择分词器：请选择包含 tokenizer.json 或 tokenizer.model 的模型文件夹（词元长度取决于模型的分词器，因此不会默认使用任何分词器）。</translation>
+    </message>
+    <message>
+        <source>%1 holds no tokenizer.json or tokenizer.model: pick a model folder that has one.</source>
+        <translation>%1 中没有 tokenizer.json 或 tokenizer.model：请选择包含其中之一的模型文件夹。</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,11 @@
 // The chat answer's "Prompt and tokens" window: an answer finished with a prompt (a ChatAnswer
 // filled by hand, as the worker sends it) opens a PromptDialog whose table shows its tokens;
 // answers reopened from a transcript, failed answers and the answer still streaming have no
-// prompt, and the button is disabled with a tooltip that says why.
+// prompt, and the button is disabled with a tooltip that says why. The button, the window and
+// its token view switch to Chinese live.
 #include <QEvent>
 #include <QTableWidget>
+#include <QTranslator>
 #include <QtTest>
 
 #include "ui/chat/answer_view.h"
@@ -118,6 +120,26 @@ class ChatPromptDialogTest : public QObject {
     QCOMPARE(answer.prompt_button()->text(), QString("Prompt an&d tokens..."));
     QVERIFY(answer.prompt_dialog()->windowTitle().contains("base"));
     QVERIFY(answer.prompt_button()->isEnabled());
+  }
+
+  void switches_to_chinese_live() {
+    ui::AnswerView answer("base");
+    answer.finish("Rest.", {}, "done", answer_with_prompt().prompt);
+    answer.show();
+    answer.show_prompt();
+    QVERIFY(answer.prompt_dialog());
+    QTranslator zh;
+    QVERIFY(zh.load(":/i18n/medlora_zh_CN.qm"));
+    QCoreApplication::installTranslator(&zh);
+    // Installing a translator posts LanguageChange to the widgets: let the loop deliver it.
+    QTRY_COMPARE(answer.prompt_button()->text(), QString::fromUtf8("提示词和词元(&D)..."));
+    QTRY_COMPARE(answer.prompt_dialog()->windowTitle(), QString::fromUtf8("提示词和词元：base"));
+    auto* view = answer.prompt_dialog()->tokens_view();
+    QTRY_VERIFY2(view->summary_label()->text().contains(QString::fromUtf8("提示词共 5 个词元，其中 1 个为特殊词元")),
+                 qPrintable(view->summary_label()->text()));
+    QCOMPARE(view->token_table()->item(0, 2)->text(), QString::fromUtf8("特殊"));
+    QCoreApplication::removeTranslator(&zh);
+    QTRY_COMPARE(answer.prompt_button()->text(), QString("Prompt an&d tokens..."));
   }
 };
 
