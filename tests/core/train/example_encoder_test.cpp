@@ -10,7 +10,7 @@ namespace {
 using namespace medlora::train::testing;
 
 TEST(ExampleEncoderTest, PromptTokensAreMaskedAndAnswerEndsWithEos) {
-  TrainingRecord r{"", "fever", "rest", 1};
+  TrainingRecord r{"", "fever", "rest", {}, 1};
   const auto examples = toy_encoder().encode({r});
   ASSERT_EQ(examples.size(), 1u);
   const auto& ex = examples[0];
@@ -27,15 +27,15 @@ TEST(ExampleEncoderTest, PromptTokensAreMaskedAndAnswerEndsWithEos) {
 }
 
 TEST(ExampleEncoderTest, TrainOnPromptKeepsEveryLabel) {
-  TrainingRecord r{"Explain", "cough", "water", 1};
+  TrainingRecord r{"Explain", "cough", "water", {}, 1};
   const auto ex = toy_encoder(128, /*train_on_prompt=*/true).encode({r})[0];
   EXPECT_EQ(ex.labels, ex.input_ids);
 }
 
 TEST(ExampleEncoderTest, TruncationAndDropsAreCounted) {
-  std::vector<TrainingRecord> records{{"", "a", std::string(50, 'x'), 1},  // truncated
-                                      {"", std::string(40, 'q'), "b", 2},  // prompt fills max_length: dropped
-                                      {"", "b", "c", 3}};                  // fits
+  std::vector<TrainingRecord> records{{"", "a", std::string(50, 'x'), {}, 1},  // truncated
+                                      {"", std::string(40, 'q'), "b", {}, 2},  // prompt fills max_length: dropped
+                                      {"", "b", "c", {}, 3}};                  // fits
   EncodingStats stats;
   const auto examples = toy_encoder(/*max_length=*/20).encode(records, &stats);
   EXPECT_EQ(stats.truncated, 1);
