@@ -90,6 +90,48 @@ check "split covers every record" "[ \$(cat $WORK/split/train.jsonl $WORK/split/
 check "stats counts approvals" "[ \"\$(field $WORK/stats.json 'j[\"status\"][\"approved\"]')\" = 3 ]"
 check "stats counts maskings" "[ \"\$(field $WORK/stats.json 'sum(j[\"pii_maskings\"].values())')\" = 5 ]"
 
+# --- conversations: OpenAI and ShareGPT JSONL in, {"messages": [...]} out, turns in stats ---
+python3 - "$WORK" <<'PY'
+import json, sys
+work = sys.argv[1]
+rows = [
+    {"messages": [{"role": "system", "content": "You are a triage nurse."},
+                  {"role": "user", "content": "My son has a fever. Call me on 13912345678."},
+                  {"role": "assistant", "content": "How high is it?"},
+                  {"role": "user", "content": "39.5 and a stiff neck."},
+                  {"role": "assistant", "content": "Go to the emergency department now."}], "category": "急诊"},
+    {"conversations": [{"from": "human", "value": "什么是高血压？"}, {"from": "gpt", "value": "血压持续高于140/90。"}]},
+    {"messages": [{"role": "user", "content": "no answer here"}]},
+]
+with open(f"{work}/chats.jsonl", "w", encoding="utf-8") as f:
+    for r in rows: f.write(json.dumps(r, ensure_ascii=False) + "\n")
+PY
+"$MEDLORA" dataset import --workspace "$W" --name chats "$WORK/chats.jsonl" --json >"$WORK/chats_import.json"
+check "conversation import: 2 imported" "[ \"\$(field $WORK/chats_import.json 'j[\"imported\"]')\" = 2 ]"
+check "the conversation without an answer is reported at its line" "field $WORK/chats_import.json 'j[\"errors\"][0][\"where\"] + \" \" + j[\"errors\"][0][\"why\"]' | grep -q 'chats.jsonl:3 no assistant turn'"
+"$MEDLORA" dataset scrub --workspace "$W" --dataset chats --json >"$WORK/chats_scrub.json"
+check "the phone in a later turn is scrubbed" "[ \"\$(field $WORK/chats_scrub.json 'j[\"phone\"]')\" = 1 ]"
+"$MEDLORA" dataset export --workspace "$W" --dataset chats --all --out "$WORK/chats_out.jsonl" --json >"$WORK/chats_export.json"
+check "conversation export counts 2 in the manifest" "[ \"\$(field $WORK/chats_out.jsonl.manifest.json 'j[\"records\"]')\" = 2 ]"
+python3 - "$WORK" >"$WORK/chats_compare.txt" <<'PY'
+import json, sys
+work = sys.argv[1]
+out = [json.loads(l) for l in open(f"{work}/chats_out.jsonl", encoding="utf-8")]
+src = [json.loads(l) for l in open(f"{work}/chats.jsonl", encoding="utf-8")][:2]
+roles = {"human": "user", "gpt": "assistant"}
+want = [[{"role": roles.get(t.get("role", t.get("from")), t.get("role", t.get("from"))), "content": t.get("content", t.get("value"))}
+         for t in r.get("messages", r.get("conversations"))] for r in src]
+want[0][1]["content"] = out[0]["messages"][1]["content"]  # the scrubbed turn, checked below
+print("same" if [o["messages"] for o in out] == want and set(out[0]) == {"messages", "category"} else "differs: %r" % out)
+print("masked" if "13912345678" not in out[0]["messages"][1]["content"] and "My son has a fever" in out[0]["messages"][1]["content"] else "not masked")
+print(out[0]["category"])
+PY
+check "exported turns equal the imported ones (human/gpt as user/assistant)" "grep -qx same $WORK/chats_compare.txt"
+check "the exported turn is masked" "grep -qx masked $WORK/chats_compare.txt"
+check "the category travels with the conversation" "grep -qx 急诊 $WORK/chats_compare.txt"
+"$MEDLORA" dataset stats --workspace "$W" --dataset chats --json >"$WORK/chats_stats.json"
+check "stats counts 2 conversations, 7 turns, 1 multi-turn" "[ \"\$(field $WORK/chats_stats.json '\"%d %d %d\" % (j[\"conversations\"][\"records\"], j[\"conversations\"][\"turns\"], j[\"conversations\"][\"multi_turn\"])')\" = '2 7 1' ]"
+
 # --- error paths: one line, non-zero ---
 MEDLORA_WORKSPACE="$WORK/default.medlora" "$MEDLORA" dataset list --json >"$WORK/default.json"
 check "without --workspace the default workspace is used" "[ -f $WORK/default.medlora ] && grep -q datasets $WORK/default.json"
@@ -123,10 +165,20 @@ check "SQLite integrity_check ok" "python3 -c \"import sqlite3;print(sqlite3.con
 if [ -d "$SHARED/medquad/5_NIDDK_QA" ]; then
   "$MEDLORA" dataset import --workspace "$W" --format medquad "$SHARED/medquad/5_NIDDK_QA" "$SHARED/medquad/7_SeniorHealth_QA" --json >"$WORK/mq.json"
   pairs=$(cat "$SHARED"/medquad/5_NIDDK_QA/*.xml "$SHARED"/medquad/7_SeniorHealth_QA/*.xml | grep -c '<QAPair ')
-  check "MedQuAD imported + skipped = $pairs pairs" "[ \"\$(field $WORK/mq.json 'j[\"imported\"] + j[\"skipped\"]')\" = $pairs ]"
+  check "MedQuAD imported + empty answers = $pairs pairs" "[ \"\$(field $WORK/mq.json 'j[\"imported\"] + j[\"skipped_by_reason\"].get(\"empty answer\", 0)')\" = $pairs ]"
+  empty_files=$(grep -L '<QAPair ' "$SHARED"/medquad/5_NIDDK_QA/*.xml "$SHARED"/medquad/7_SeniorHealth_QA/*.xml | wc -l)
+  check "MedQuAD files without pairs ($empty_files) are in skipped_by_reason" "[ \"\$(field $WORK/mq.json 'j[\"skipped_by_reason\"].get(\"file: document without QA pairs\", 0)')\" = $empty_files ]"
 else
   echo "skip: MedQuAD not found at $SHARED/medquad"
 fi
+
+# --- MedQuAD variants: a <DiseaseFile> root is read, a foreign XML file is skipped by reason ---
+mkdir -p "$WORK/cdc"
+printf '<?xml version="1.0"?>\n<DiseaseFile id="9" source="CDC"><Focus>Zika</Focus><QAPairs><QAPair pid="1"><Question qid="9-1" qtype="information">What is Zika?</Question><Answer>A virus.</Answer></QAPair></QAPairs></DiseaseFile>\n' >"$WORK/cdc/1.xml"
+printf '<html><body>not medquad</body></html>\n' >"$WORK/cdc/2.xml"
+"$MEDLORA" dataset import --workspace "$W" --format medquad "$WORK/cdc" --json >"$WORK/cdc.json"
+check "a <DiseaseFile> root imports its pair" "[ \"\$(field $WORK/cdc.json 'j[\"imported\"]')\" = 1 ]"
+check "the foreign file is skipped by reason" "[ \"\$(field $WORK/cdc.json 'j[\"skipped_by_reason\"][\"file: not a MedQuAD document\"]')\" = 1 ]"
 
 [ "$failures" = 0 ] && echo "all dataset CLI checks passed" || echo "$failures dataset CLI check(s) failed"
 [ "$failures" = 0 ]

@@ -16,15 +16,12 @@ QString excerpt_around(const QString& text, int position, int context) {
 }
 
 namespace {
-const char* const kFieldNames[] = {"instruction", "input", "output", "category"};
-
-const std::string& field_of(const data::RecordText& text, int field) {
-  switch (field) {
-    case 0: return text.instruction;
-    case 1: return text.input;
-    case 2: return text.output;
-    default: return text.category;
-  }
+// A text field by its data::text_fields() name, or the category; "" when the record has no such turn.
+const std::string& field_of(const data::RecordText& text, const std::string& field) {
+  static const std::string kNone;
+  if (field == "category") return text.category;
+  const std::string* found = data::find_text_field(text, field);
+  return found ? *found : kNone;
 }
 }  // namespace
 
@@ -32,7 +29,11 @@ void ChangePreviewModel::set_changes(const std::vector<data::RecordChange>& chan
   beginResetModel();
   rows_.clear();
   for (const auto& change : changes) {
-    for (int field = 0; field < 4; ++field) {
+    std::vector<std::string> fields;
+    for (const auto& field : data::text_fields(change.after.messages.size() >= change.before.messages.size() ? change.after : change.before))
+      fields.push_back(field.name);
+    fields.push_back("category");
+    for (const std::string& field : fields) {
       if (field_of(change.before, field) == field_of(change.after, field)) continue;
       rows_.push_back({&change, field, change.index < ids.size() ? ids[change.index] : 0});
     }
@@ -70,7 +71,7 @@ QVariant ChangePreviewModel::data(const QModelIndex& index, int role) const {
   }
   switch (index.column()) {
     case RecordColumn: return QVariant::fromValue<qint64>(row.record_id);
-    case FieldColumn: return QString::fromLatin1(kFieldNames[row.field]);
+    case FieldColumn: return QString::fromStdString(row.field);
     case RulesColumn: {
       QStringList rules;
       for (const auto& rule : row.change->rules) rules << QString::fromStdString(rule);

@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "core/data/record_change.h"
@@ -34,7 +35,7 @@ class ChangePreviewModel : public QAbstractTableModel {
  private:
   struct Row {
     const data::RecordChange* change = nullptr;
-    int field = 0;  // 0 instruction, 1 input, 2 output, 3 category
+    std::string field;  // "instruction", "input", "output", a turn "messages[N]", or "category"
     int64_t record_id = 0;
   };
   std::vector<Row> rows_;

@@ -92,9 +92,13 @@ void DatasetIoWorker::run_import(const ImportRequest& request) {
     }
     QJsonObject parameters{{"format", request.format}, {"encoding", request.encoding},
                            {"paths", QJsonValue(request.paths.join("; "))}};
+    QJsonObject skipped_by_reason;  // as the CLI's import logs it (store::import_into_workspace)
+    for (const auto& [reason, count] : result.skipped_by_reason)
+      skipped_by_reason.insert(QString::fromStdString(reason), static_cast<qint64>(count));
     QJsonObject counts{{"imported", static_cast<qint64>(inserted.ids.size())},
                        {"skipped", static_cast<qint64>(result.skipped)},
-                       {"errors", static_cast<qint64>(result.errors.size())}};
+                       {"errors", static_cast<qint64>(result.errors.size())},
+                       {"skipped_by_reason", skipped_by_reason}};
     repository.log_operation(dataset_id, "import", compact_json(parameters), compact_json(counts));
     transaction.commit();
     summary.dataset_id = dataset_id;

@@ -3,6 +3,7 @@
 #include <QBrush>
 #include <algorithm>
 
+#include "core/data/conversation_record.h"
 #include "ui/datasets/review_status_text.h"
 
 namespace medlora::ui {
@@ -83,12 +84,19 @@ const DatasetTableModel::Page* DatasetTableModel::fetch_page(int page_index) con
   page.rows.reserve(records.size());
   for (auto& record : records) {
     Row row;
-    const QString fields[3] = {QString::fromStdString(record.text.instruction),
-                               QString::fromStdString(record.text.input),
-                               QString::fromStdString(record.text.output)};
-    for (int i = 0; i < 3; ++i) {
-      row.excerpt[i] = text_excerpt(fields[i], kExcerptChars);
-      for (const QChar c : fields[i]) row.length += c.isLowSurrogate() ? 0 : 1;
+    const auto& turns = record.text.messages;
+    if (record.text.is_conversation()) {
+      // A conversation: its system turn, "[N turns]" and the first question, the first answer.
+      row.excerpt[0] = text_excerpt(QString::fromStdString(data::first_turn(turns, "system")), kExcerptChars);
+      row.excerpt[1] = tr("[%1 turns] ").arg(data::exchange_turns(turns)) +
+                       text_excerpt(QString::fromStdString(data::first_turn(turns, "user")), kExcerptChars);
+      row.excerpt[2] = text_excerpt(QString::fromStdString(data::first_turn(turns, "assistant")), kExcerptChars);
+    }
+    for (const auto& field : data::text_fields(record.text)) {
+      const QString text = QString::fromStdString(*field.text);
+      if (!record.text.is_conversation() && field.name[0] != 'm')
+        row.excerpt[field.name == "instruction" ? 0 : field.name == "input" ? 1 : 2] = text_excerpt(text, kExcerptChars);
+      for (const QChar c : text) row.length += c.isLowSurrogate() ? 0 : 1;
     }
     row.category = QString::fromStdString(record.text.category);
     QStringList flags;
@@ -181,6 +189,13 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const {
     if (index.column() == InstructionColumn) field = &record.text.instruction;
     if (index.column() == InputColumn) field = &record.text.input;
     if (index.column() == OutputColumn) field = &record.text.output;
+    if (field && record.text.is_conversation() && index.column() != InstructionColumn) {
+      QString turns;  // the whole conversation, one turn a paragraph
+      for (const auto& turn : record.text.messages)
+        turns += QStringLiteral("%1: %2\n\n").arg(QString::fromStdString(turn.role), QString::fromStdString(turn.content));
+      return turns.left(2000).trimmed();
+    }
+    if (field && record.text.is_conversation()) return QString::fromStdString(data::first_turn(record.text.messages, "system").substr(0, 2000));
     if (field) return QString::fromStdString(field->substr(0, 2000));
     if (index.column() == StatusColumn && !record.review_note.empty())
       return QString::fromStdString(record.review_note);

@@ -13,10 +13,11 @@
 namespace medlora::ui {
 
 namespace {
+// The field a match names (a conversation turn: "messages[N]").
 const std::string& field_text(const data::RecordText& text, const std::string& field) {
-  if (field == "instruction") return text.instruction;
-  if (field == "input") return text.input;
-  return text.output;
+  static const std::string kNone;
+  const std::string* found = data::find_text_field(text, field);
+  return found ? *found : kNone;
 }
 }  // namespace
 

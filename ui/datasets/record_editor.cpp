@@ -23,6 +23,8 @@ RecordEditor::RecordEditor(QWidget* parent)
       instruction_(new QPlainTextEdit(this)),
       input_(new QPlainTextEdit(this)),
       output_(new QPlainTextEdit(this)),
+      turns_label_(new QLabel(this)),
+      turns_(new TurnListEditor(this)),
       reason_(new QLineEdit(this)),
       note_(new QLineEdit(this)),
       save_(new QToolButton(this)),
@@ -73,18 +75,21 @@ RecordEditor::RecordEditor(QWidget* parent)
   grid->addWidget(input_, 3, 1);
   grid->addWidget(output_label_, 4, 0, Qt::AlignTop);
   grid->addWidget(output_, 4, 1);
+  grid->addWidget(turns_label_, 5, 0, Qt::AlignTop);
+  grid->addWidget(turns_, 5, 1);
   grid->setRowStretch(3, 1);
   grid->setRowStretch(4, 2);
+  grid->setRowStretch(5, 3);
   auto* save_row = new QHBoxLayout;
   save_row->addWidget(reason_, 1);
   save_row->addWidget(save_);
-  grid->addLayout(save_row, 5, 1);
+  grid->addLayout(save_row, 6, 1);
   auto* decision_row = new QHBoxLayout;
   decision_row->addWidget(note_, 1);
   decision_row->addWidget(approve_);
   decision_row->addWidget(reject_);
   decision_row->addWidget(needs_edit_);
-  grid->addLayout(decision_row, 6, 1);
+  grid->addLayout(decision_row, 7, 1);
 
   auto* history_box = new QWidget(this);
   auto* history_layout = new QVBoxLayout(history_box);
@@ -106,6 +111,7 @@ RecordEditor::RecordEditor(QWidget* parent)
   connect(input_, &QPlainTextEdit::textChanged, this, &RecordEditor::on_edited);
   connect(output_, &QPlainTextEdit::textChanged, this, &RecordEditor::on_edited);
   connect(category_, &QComboBox::currentTextChanged, this, &RecordEditor::on_edited);
+  connect(turns_, &TurnListEditor::edited, this, &RecordEditor::on_edited);
   connect(history_, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
     show_version(item ? history_->indexOfTopLevelItem(item) : -1);
   });
@@ -138,6 +144,8 @@ void RecordEditor::show_record(const store::StoredRecord& record, const std::vec
   instruction_->setPlainText(QString::fromStdString(record.text.instruction));
   input_->setPlainText(QString::fromStdString(record.text.input));
   output_->setPlainText(QString::fromStdString(record.text.output));
+  turns_->set_conversation(record.text.messages);
+  show_fields_for(record.text.is_conversation());
   category_->setCurrentText(QString::fromStdString(record.text.category));
   reason_->clear();
   note_->setText(QString::fromStdString(record.review_note));
@@ -165,6 +173,8 @@ void RecordEditor::clear_record() {
   instruction_->clear();
   input_->clear();
   output_->clear();
+  turns_->set_conversation({});
+  show_fields_for(false);
   category_->setCurrentText(QString());
   reason_->clear();
   note_->clear();
@@ -189,7 +199,16 @@ bool RecordEditor::is_modified() const {
   if (!record_) return false;
   const data::RecordText text = edited_text();
   return text.instruction != record_->text.instruction || text.input != record_->text.input ||
-         text.output != record_->text.output || text.category != record_->text.category;
+         text.output != record_->text.output || text.category != record_->text.category ||
+         text.messages != record_->text.messages;
+}
+
+// A record is either instruction/input/output or turns: only its kind of fields is shown.
+void RecordEditor::show_fields_for(bool conversation) {
+  for (QWidget* w : std::initializer_list<QWidget*>{instruction_label_, instruction_, input_label_, input_, output_label_, output_})
+    w->setVisible(!conversation);
+  turns_label_->setVisible(conversation);
+  turns_->setVisible(conversation);
 }
 
 data::RecordText RecordEditor::edited_text() const {
@@ -197,6 +216,7 @@ data::RecordText RecordEditor::edited_text() const {
   text.instruction = instruction_->toPlainText().toStdString();
   text.input = input_->toPlainText().toStdString();
   text.output = output_->toPlainText().toStdString();
+  if (record_ && record_->text.is_conversation()) text.messages = turns_->conversation();
   text.category = category_->currentText().trimmed().toStdString();
   return text;
 }
@@ -216,6 +236,14 @@ void RecordEditor::show_version(int index) {
     return;
   }
   const store::RecordVersion& v = history_versions_[static_cast<size_t>(count - 1 - index)];
+  if (!v.messages.empty()) {
+    QString turns;
+    for (const auto& turn : v.messages)
+      turns += QStringLiteral("\n\n%1:\n%2").arg(QString::fromStdString(turn.role), QString::fromStdString(turn.content));
+    version_view_->setPlainText(tr("Version %1 (category: %2)").arg(v.version).arg(
+                                    v.category.empty() ? tr("none") : QString::fromStdString(v.category)) + turns);
+    return;
+  }
   version_view_->setPlainText(tr("Version %1 (category: %2)\n\nInstruction:\n%3\n\nInput:\n%4\n\nOutput:\n%5")
                                   .arg(v.version)
                                   .arg(v.category.empty() ? tr("none") : QString::fromStdString(v.category),
@@ -251,6 +279,8 @@ void RecordEditor::retranslate() {
   instruction_label_->setText(tr("&Instruction"));
   input_label_->setText(tr("In&put"));
   output_label_->setText(tr("&Output"));
+  turns_label_->setText(tr("Tu&rns"));
+  turns_label_->setBuddy(turns_);
   history_label_->setText(tr("Earlier &versions"));
   history_->setHeaderLabels({tr("Version"), tr("Replaced by"), tr("When"), tr("Reason")});
   reason_->setPlaceholderText(tr("Reason for the edit (kept in the history)"));

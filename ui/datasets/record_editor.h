@@ -1,5 +1,6 @@
 #pragma once
-// The side pane that shows one record: its texts and category to edit, the review decision
+// The side pane that shows one record: its texts (or, for a conversation record, its turns in a
+// TurnListEditor) and category to edit, the review decision
 // with a note, and the versions it had before (who changed it, when, why). It holds no
 // workspace: the panel reads the record, and performs the save and the decisions through the
 // actions it hands in.
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "core/store/record_types.h"
+#include "ui/datasets/turn_list_editor.h"
 
 namespace medlora::ui {
 
@@ -46,6 +48,7 @@ class RecordEditor : public QWidget {
   QPlainTextEdit* instruction_edit() const { return instruction_; }
   QPlainTextEdit* input_edit() const { return input_; }
   QPlainTextEdit* output_edit() const { return output_; }
+  TurnListEditor* turns_edit() const { return turns_; }
   QComboBox* category_combo() const { return category_; }
   QLineEdit* reason_edit() const { return reason_; }
   QLineEdit* note_edit() const { return note_; }
@@ -63,6 +66,7 @@ class RecordEditor : public QWidget {
   void update_header();
   void show_version(int index);
   void on_edited();
+  void show_fields_for(bool conversation);
 
   std::optional<store::StoredRecord> record_;
   std::vector<store::RecordVersion> history_versions_;
@@ -78,6 +82,8 @@ class RecordEditor : public QWidget {
   QPlainTextEdit* instruction_;
   QPlainTextEdit* input_;
   QPlainTextEdit* output_;
+  QLabel* turns_label_;
+  TurnListEditor* turns_;
   QLineEdit* reason_;
   QLineEdit* note_;
   QToolButton* save_;
