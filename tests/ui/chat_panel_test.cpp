@@ -22,8 +22,10 @@
 #include "ui/chat/configuration_picker.h"
 #include "ui/chat/conversation_view.h"
 #include "ui/chat/generation_settings_form.h"
+#include "ui/chat/prompt_dialog.h"
 #include "ui/chat/side_by_side_view.h"
 #include "ui/chat/test_set_page.h"
+#include "ui/models/prompt_tokens_view.h"
 
 using namespace medlora;
 namespace fs = std::filesystem;
@@ -89,6 +91,18 @@ class ChatPanelTest : public QObject {
     QVERIFY2(answers[0]->info_label()->text().contains("tokens/s"), qPrintable(answers[0]->info_label()->text()));
     QVERIFY2(panel->status_label()->text().contains("tokens/s"), qPrintable(panel->status_label()->text()));
     QVERIFY(panel->question_edit()->toPlainText().isEmpty());
+    // The prompt the model got, with its tokens from the engine's tokenizer (BOS is special).
+    const ui::AnswerPrompt& prompt = answers[0]->prompt();
+    QVERIFY2(prompt.text.contains("What helps a mild fever?"), qPrintable(prompt.text));
+    QVERIFY(!prompt.ids.isEmpty());
+    QCOMPARE(prompt.pieces.size(), prompt.ids.size());
+    QCOMPARE(prompt.special.size(), prompt.ids.size());
+    QVERIFY(prompt.special.contains(true));
+    QVERIFY(prompt.special.contains(false));
+    QVERIFY(answers[0]->prompt_button()->isEnabled());
+    answers[0]->prompt_button()->click();
+    QVERIFY(answers[0]->prompt_dialog());
+    QCOMPARE(answers[0]->prompt_dialog()->tokens_view()->token_table()->rowCount(), int(prompt.ids.size()));
 
     const auto chat = store::ChatTranscripts(*panel->workspace()).load(panel->current_chat_id());
     QVERIFY(chat);
@@ -125,10 +139,21 @@ class ChatPanelTest : public QObject {
     picker->set_comparison_row(1, "adapter:common", "common");
     QVERIFY2(picker->comparison_problem().isEmpty(), qPrintable(picker->comparison_problem()));
     auto* view = panel->side_by_side_view();
+    QList<ui::ChatAnswer> replies;  // queued to this thread, as the panel gets them
+    connect(panel->worker(), &ui::ChatWorker::reply_finished, panel.get(),
+            [&replies](const ui::ChatAnswer& answer) { replies << answer; });
     view->question_edit()->setPlainText("头痛发烧怎么办?");
     view->compare_button()->click();
     QVERIFY(panel->busy());
     QTRY_VERIFY_WITH_TIMEOUT(!panel->busy(), 60000);
+    // Each configuration's answer carries the prompt it was given, with a piece per id.
+    QTRY_COMPARE(replies.size(), 2);
+    for (const ui::ChatAnswer& reply : replies) {
+      QVERIFY(reply.prompt.text.contains(QString::fromUtf8("头痛发烧怎么办")));
+      QVERIFY(!reply.prompt.ids.isEmpty());
+      QCOMPARE(reply.prompt.pieces.size(), reply.prompt.ids.size());
+      QCOMPARE(reply.prompt.special.size(), reply.prompt.ids.size());
+    }
     QCOMPARE(view->column_count(), 2);
     QCOMPARE(view->column_label(0), QString("base"));
     QCOMPARE(view->column_label(1), QString("common"));
@@ -185,6 +210,7 @@ class ChatPanelTest : public QObject {
     QCOMPARE(answers.size(), 2);
     check_flags(*panel, answers);
     if (QTest::currentTestFailed()) return;
+    QVERIFY(answers[1]->prompt_button()->isEnabled());
 
     // Reopen: the same answers with their flags, from the workspace.
     const qint64 chat_id = panel->current_chat_id();
@@ -195,6 +221,9 @@ class ChatPanelTest : public QObject {
     const auto reopened = panel->conversation()->answers();
     QCOMPARE(reopened.size(), 2);
     QCOMPARE(reopened[1]->text(), answers[1]->text());
+    // Transcripts keep no prompt: the reopened answers say so instead of showing one.
+    QVERIFY(!reopened[1]->prompt_button()->isEnabled());
+    QVERIFY(reopened[1]->prompt_button()->toolTip().contains("reopened"));
     check_flags(*panel, reopened);
     if (QTest::currentTestFailed()) return;
     // The next question continues the reopened chat.
