@@ -10,6 +10,8 @@
 #include <cmath>
 #include <random>
 
+#include "core/data/conversation_record.h"
+#include "core/data/json_record_parser.h"
 #include "core/train/train_error.h"
 
 namespace medlora::train {
@@ -25,8 +27,24 @@ QByteArray read_all(const std::filesystem::path& file) {
 
 std::string where(const std::filesystem::path& file, int64_t line) { return file.string() + ":" + std::to_string(line); }
 
+// A conversation record, read by core/data's rules (the importer's) so that both agree on what
+// a conversation is.
+TrainingRecord make_conversation_record(const QJsonObject& o, const std::filesystem::path& file, int64_t line) {
+  for (const char* key : {"output", "answer"})
+    if (o.contains(key))
+      throw TrainingError(where(file, line) + ": record has both a conversation and \"" + key +
+                          "\"; a record is either instruction/input/output or messages");
+  const QByteArray json = QJsonDocument(o).toJson(QJsonDocument::Compact);
+  TrainingRecord r;
+  r.line = line;
+  const std::string why = data::read_conversation(data::parse_json_record(std::string_view(json.constData(), static_cast<size_t>(json.size()))), r.messages);
+  if (!why.empty()) throw TrainingError(where(file, line) + ": " + why);
+  return r;
+}
+
 // Maps one object (JSON or a CSV row) to a record.
 TrainingRecord make_record(const QJsonObject& o, const std::filesystem::path& file, int64_t line) {
+  if (o.contains("messages") || o.contains("conversations")) return make_conversation_record(o, file, line);
   auto text = [&](const char* key, bool& present) -> std::string {
     present = o.contains(key) && !o.value(key).isNull();
     if (!present) return {};

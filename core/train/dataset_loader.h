@@ -1,11 +1,17 @@
 #pragma once
 // Training records from JSON (an array of objects), JSONL (one object a line) or CSV (a header
-// row, RFC 4180 quoting). Fields: instruction / input / output, or question / answer
-// (question -> input, answer -> output). Errors name the file and the line.
+// row, RFC 4180 quoting). A record is either instruction / input / output (or question /
+// answer: question -> input, answer -> output), or a conversation: {"messages": [{"role",
+// "content"}, ...]} (OpenAI) or {"conversations": [{"from", "value"}, ...]} (ShareGPT), read by
+// core/data/conversation_record.h, the importer's own rules (roles system/user/assistant,
+// human -> user, gpt -> assistant, no blank turn, at least one assistant turn). Errors name the
+// file and the line.
 #include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include "core/tokenizer/chat_message.h"
 
 namespace medlora::train {
 
@@ -13,6 +19,9 @@ struct TrainingRecord {
   std::string instruction;  // empty: the template's default instruction
   std::string input;
   std::string output;
+  // Non-empty for a conversation record (instruction/input/output are then empty): the turns,
+  // roles "system", "user", "assistant", in order, at least one assistant turn.
+  tokenizer::Conversation messages;
   int64_t line = 0;  // where the record starts in its file (1-based), for messages
 };
 

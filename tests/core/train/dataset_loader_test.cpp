@@ -74,6 +74,54 @@ TEST(DatasetLoaderTest, BrokenLinesAreReportedWithTheirNumber) {
   EXPECT_NE(msg.find(".txt"), std::string::npos) << msg;
 }
 
+TEST(DatasetLoaderTest, ReadsOpenAiAndShareGptConversations) {
+  medlora::testing::TempDir dir;
+  const auto file = write(
+      dir, "chat.jsonl",
+      "{\"messages\": [{\"role\": \"system\", \"content\": \"Be brief.\"}, {\"role\": \"user\", \"content\": \"fever?\"}, "
+      "{\"role\": \"assistant\", \"content\": \"How high?\"}, {\"role\": \"user\", \"content\": \"39\"}, "
+      "{\"role\": \"assistant\", \"content\": \"See a doctor.\"}], \"category\": \"内科\"}\n"
+      "{\"input\": \"plain\", \"output\": \"record\"}\n"
+      "{\"conversations\": [{\"from\": \"human\", \"value\": \"咳嗽？\"}, {\"from\": \"gpt\", \"value\": \"多喝水\"}]}\n");
+  const auto records = load_training_records(file);
+  ASSERT_EQ(records.size(), 3u);
+  ASSERT_EQ(records[0].messages.size(), 5u);
+  EXPECT_EQ(records[0].messages[0], (tokenizer::ChatMessage{"system", "Be brief."}));
+  EXPECT_EQ(records[0].messages[4], (tokenizer::ChatMessage{"assistant", "See a doctor."}));
+  EXPECT_TRUE(records[0].output.empty() && records[0].input.empty());
+  EXPECT_TRUE(records[1].messages.empty());
+  EXPECT_EQ(records[1].output, "record");
+  EXPECT_EQ(records[2].messages, (tokenizer::Conversation{{"user", "咳嗽？"}, {"assistant", "多喝水"}}));
+  EXPECT_EQ(records[2].line, 3);
+
+  const auto array = write(dir, "chat.json",
+                           "[\n {\"input\": \"a\", \"output\": \"b\"},\n"
+                           " {\"conversations\": [{\"from\": \"human\", \"value\": \"q\"}, {\"from\": \"gpt\", \"value\": \"a\"}]}\n]\n");
+  const auto from_array = load_training_records(array);
+  ASSERT_EQ(from_array.size(), 2u);
+  EXPECT_EQ(from_array[1].messages.size(), 2u);
+  EXPECT_EQ(from_array[1].line, 3);
+}
+
+TEST(DatasetLoaderTest, BrokenConversationsNameFileAndLine) {
+  medlora::testing::TempDir dir;
+  auto error_for = [&](const std::string& second_line) {
+    const auto file = write(dir, "bad.jsonl", "{\"input\": \"a\", \"output\": \"b\"}\n" + second_line + "\n");
+    return error_of(file);
+  };
+  std::string error = error_for("{\"messages\": [{\"role\": \"user\", \"content\": \"no answer\"}]}");
+  EXPECT_NE(error.find("bad.jsonl:2"), std::string::npos) << error;
+  EXPECT_NE(error.find("no assistant turn"), std::string::npos) << error;
+  error = error_for("{\"conversations\": [{\"from\": \"human\", \"value\": \"q\"}, {\"from\": \"bot\", \"value\": \"a\"}]}");
+  EXPECT_NE(error.find("bad.jsonl:2: conversations[1]: unknown role 'bot'"), std::string::npos) << error;
+  error = error_for("{\"messages\": {\"role\": \"user\"}}");
+  EXPECT_NE(error.find("not an array"), std::string::npos) << error;
+  error = error_for("{\"messages\": [{\"role\": \"user\", \"content\": \"q\"}, {\"role\": \"assistant\", \"content\": \"\"}]}");
+  EXPECT_NE(error.find("messages[1]: empty content"), std::string::npos) << error;
+  error = error_for("{\"messages\": [{\"role\": \"user\", \"content\": \"q\"}, {\"role\": \"assistant\", \"content\": \"a\"}], \"output\": \"x\"}");
+  EXPECT_NE(error.find("either instruction/input/output or messages"), std::string::npos) << error;
+}
+
 TEST(DatasetLoaderTest, TextCorpusSplitsOnBlankLines) {
   medlora::testing::TempDir dir;
   const auto docs = load_text_corpus(write(dir, "c.txt", "one\ntwo\n\n\nthree\n"));
@@ -84,7 +132,7 @@ TEST(DatasetLoaderTest, TextCorpusSplitsOnBlankLines) {
 
 TEST(DatasetLoaderTest, SplitIsDeterministicAndDisjoint) {
   std::vector<TrainingRecord> records;
-  for (int i = 0; i < 20; ++i) records.push_back({"", "q" + std::to_string(i), "a", i + 1});
+  for (int i = 0; i < 20; ++i) records.push_back({"", "q" + std::to_string(i), "a", {}, i + 1});
   auto [train, eval] = split_records(records, 0.25, 3);
   auto [train2, eval2] = split_records(records, 0.25, 3);
   ASSERT_EQ(eval.size(), 5u);
