@@ -4974,6 +4974,22 @@ To look at an answer again, go back with Previous (Alt+Left).</source>
         <source>Choose the configurations to compare in the rows below; they answer one after the other, with one seed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Prompt an&amp;d tokens...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the prompt this configuration was given and its tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prompt can be seen once the answer is finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This configuration failed before the model was given a prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>medlora::ui::StudyAnalysisView</name>

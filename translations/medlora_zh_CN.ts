@@ -4974,6 +4974,22 @@ To look at an answer again, go back with Previous (Alt+Left).</source>
         <source>Choose the configurations to compare in the rows below; they answer one after the other, with one seed.</source>
         <translation>在下方各行中选择要比较的配置；它们将使用同一随机种子依次回答。</translation>
     </message>
+    <message>
+        <source>Prompt an&amp;d tokens...</source>
+        <translation>提示词和词元(&amp;D)...</translation>
+    </message>
+    <message>
+        <source>Show the prompt this configuration was given and its tokens</source>
+        <translation>显示此配置收到的提示词及其词元</translation>
+    </message>
+    <message>
+        <source>The prompt can be seen once the answer is finished</source>
+        <translation>回答完成后即可查看提示词</translation>
+    </message>
+    <message>
+        <source>This configuration failed before the model was given a prompt</source>
+        <translation>此配置在模型收到提示词之前就已失败</translation>
+    </message>
 </context>
 <context>
     <name>medlora::ui::StudyAnalysisView</name>

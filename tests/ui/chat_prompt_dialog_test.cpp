@@ -1,7 +1,8 @@
 // The chat answer's "Prompt and tokens" window: an answer finished with a prompt (a ChatAnswer
 // filled by hand, as the worker sends it) opens a PromptDialog whose table shows its tokens;
 // answers reopened from a transcript, failed answers and the answer still streaming have no
-// prompt, and the button is disabled with a tooltip that says why. The button, the window and
+// prompt, and the button is disabled with a tooltip that says why. Side-by-side columns have
+// the same button for their configuration's prompt. The button, the window and
 // its token view switch to Chinese live.
 #include <QEvent>
 #include <QTableWidget>
@@ -11,6 +12,7 @@
 #include "ui/chat/answer_view.h"
 #include "ui/chat/conversation_view.h"
 #include "ui/chat/prompt_dialog.h"
+#include "ui/chat/side_by_side_view.h"
 #include "ui/models/prompt_tokens_view.h"
 
 using namespace medlora;
@@ -120,6 +122,34 @@ class ChatPromptDialogTest : public QObject {
     QCOMPARE(answer.prompt_button()->text(), QString("Prompt an&d tokens..."));
     QVERIFY(answer.prompt_dialog()->windowTitle().contains("base"));
     QVERIFY(answer.prompt_button()->isEnabled());
+  }
+
+  void side_by_side_columns_open_their_own_prompt() {
+    ui::SideBySideView view;
+    view.reset({"base", "adapter", "merged"});
+    QVERIFY(!view.column_prompt_button(0)->isEnabled());
+    ui::ChatAnswer first = answer_with_prompt();
+    first.configuration = 0;
+    view.finish(first);
+    ui::ChatAnswer failed;
+    failed.configuration = 1;
+    failed.status = "error";
+    failed.error = "no such adapter";
+    view.finish(failed);
+    view.finish_all("stopped");  // column 2 never answered
+    QVERIFY(view.column_prompt_button(0)->isEnabled());
+    QVERIFY(!view.column_prompt_button(1)->isEnabled());
+    QVERIFY(view.column_prompt_button(1)->toolTip().contains("failed"));
+    QVERIFY(!view.column_prompt_button(2)->isEnabled());
+    QVERIFY(!view.column_prompt_button(2)->toolTip().contains("once the answer is finished"));
+    view.column_prompt_button(0)->click();
+    ui::PromptDialog* dialog = view.column_prompt_dialog(0);
+    QVERIFY(dialog);
+    QVERIFY(dialog->windowTitle().contains("base"));
+    QCOMPARE(dialog->tokens_view()->token_table()->rowCount(), 5);
+    QCOMPARE(dialog->tokens_view()->token_table()->item(0, 2)->text(), QString("special"));
+    view.show_prompt(1);  // no prompt: nothing opens
+    QVERIFY(!view.column_prompt_dialog(1));
   }
 
   void switches_to_chinese_live() {

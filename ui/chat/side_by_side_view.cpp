@@ -71,13 +71,19 @@ void SideBySideView::reset(const QStringList& labels) {
     c.flags->setTextFormat(Qt::RichText);
     c.flags->setStyleSheet("background: #fde7e9; color: #8a1020; border: 1px solid #d13438; padding: 3px;");
     c.flags->hide();
+    c.prompt_button = new QPushButton(c.box);
+    c.prompt_button->setObjectName("column_prompt_button");
+    const int index = columns_.size();
+    connect(c.prompt_button, &QPushButton::clicked, this, [this, index] { show_prompt(index); });
     auto* layout = new QVBoxLayout(c.box);
     layout->addWidget(c.state);
     layout->addWidget(c.text, 1);
     layout->addWidget(c.info);
     layout->addWidget(c.flags);
+    layout->addWidget(c.prompt_button, 0, Qt::AlignRight);
     columns_layout_->addWidget(c.box, 1);
     columns_ << c;
+    update_prompt_button(columns_.last());
   }
 }
 
@@ -111,6 +117,8 @@ void SideBySideView::finish(const ChatAnswer& answer) {
   if (answer.configuration < 0 || answer.configuration >= columns_.size()) return;
   Column& c = columns_[answer.configuration];
   c.done = true;
+  c.prompt = answer.prompt;
+  update_prompt_button(c);
   const auto& m = answer.metadata;
   if (answer.status == "error") {
     c.state->setText(tr("Failed"));
@@ -137,7 +145,11 @@ void SideBySideView::finish(const ChatAnswer& answer) {
 void SideBySideView::finish_all(const QString& message) {
   flush();
   for (Column& c : columns_)
-    if (!c.done) c.state->setText(message);
+    if (!c.done) {
+      c.state->setText(message);
+      c.ended = true;
+      update_prompt_button(c);
+    }
 }
 
 void SideBySideView::set_busy(bool busy) {
@@ -161,6 +173,34 @@ QLabel* SideBySideView::column_flags(int column) const {
   return column >= 0 && column < columns_.size() ? columns_[column].flags : nullptr;
 }
 
+QPushButton* SideBySideView::column_prompt_button(int column) const {
+  return column >= 0 && column < columns_.size() ? columns_[column].prompt_button : nullptr;
+}
+
+PromptDialog* SideBySideView::column_prompt_dialog(int column) const {
+  return column >= 0 && column < columns_.size() ? columns_[column].prompt_dialog.data() : nullptr;
+}
+
+void SideBySideView::show_prompt(int column) {
+  if (column < 0 || column >= columns_.size() || columns_[column].prompt.empty()) return;
+  Column& c = columns_[column];
+  if (!c.prompt_dialog) {
+    c.prompt_dialog = new PromptDialog(c.box->title(), c.prompt, c.box);
+    c.prompt_dialog->setAttribute(Qt::WA_DeleteOnClose);
+  }
+  c.prompt_dialog->show();
+  c.prompt_dialog->raise();
+  c.prompt_dialog->activateWindow();
+}
+
+void SideBySideView::update_prompt_button(Column& c) {
+  c.prompt_button->setText(tr("Prompt an&d tokens..."));
+  c.prompt_button->setEnabled(!c.prompt.empty());
+  if (!c.prompt.empty()) c.prompt_button->setToolTip(tr("Show the prompt this configuration was given and its tokens"));
+  else if (!c.done && !c.ended) c.prompt_button->setToolTip(tr("The prompt can be seen once the answer is finished"));
+  else c.prompt_button->setToolTip(tr("This configuration failed before the model was given a prompt"));
+}
+
 void SideBySideView::update_buttons() {
   compare_->setEnabled(!busy_ && !question_->toPlainText().trimmed().isEmpty());
   stop_->setEnabled(busy_);
@@ -173,6 +213,7 @@ void SideBySideView::retranslate() {
   stop_->setText(tr("&Stop"));
   stop_->setToolTip(tr("Stop generating (Esc)"));
   hint_->setText(tr("Choose the configurations to compare in the rows below; they answer one after the other, with one seed."));
+  for (Column& c : columns_) update_prompt_button(c);
 }
 
 void SideBySideView::changeEvent(QEvent* event) {

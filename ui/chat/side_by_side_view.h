@@ -1,16 +1,19 @@
 #pragma once
 // Side by side: one question sent with one seed to 2-4 configurations, one column each,
 // headed by the configuration's label. Columns fill in turn as each configuration answers;
-// under each answer: tokens/s, how it ended, which adapter answered, and its safety flags.
+// under each answer: tokens/s, how it ended, which adapter answered, its safety flags, and a
+// button that opens the prompt that configuration was given (PromptDialog).
 #include <QGroupBox>
 #include <QLabel>
 #include <QList>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QTimer>
 #include <QWidget>
 
 #include "ui/chat/chat_job.h"
+#include "ui/chat/prompt_dialog.h"
 
 class QHBoxLayout;
 
@@ -36,6 +39,11 @@ class SideBySideView : public QWidget {
   QString column_text(int column) const;
   QLabel* column_info(int column) const;
   QLabel* column_flags(int column) const;
+  QPushButton* column_prompt_button(int column) const;
+  // The column's open prompt window, or null.
+  PromptDialog* column_prompt_dialog(int column) const;
+  // Opens (or raises) the prompt window of a column that has a prompt.
+  void show_prompt(int column);
   QPlainTextEdit* question_edit() const { return question_; }
   QPushButton* compare_button() const { return compare_; }
   QPushButton* stop_button() const { return stop_; }
@@ -54,12 +62,17 @@ class SideBySideView : public QWidget {
     QPlainTextEdit* text = nullptr;
     QLabel* info = nullptr;
     QLabel* flags = nullptr;
+    QPushButton* prompt_button = nullptr;
+    AnswerPrompt prompt;
+    QPointer<PromptDialog> prompt_dialog;
     QString pending;
     bool done = false;
+    bool ended = false;  // the job ended without this column's answer (finish_all)
   };
   void retranslate();
   void flush();
   void update_buttons();
+  void update_prompt_button(Column& column);
 
   QPlainTextEdit* question_;
   QPushButton* compare_;
