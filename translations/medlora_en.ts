@@ -1053,6 +1053,10 @@ The shipped rules apply until the file is fixed or saved again.</source>
         <source>Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>[%1 turns] </source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>medlora::ui::DatasetsPanel</name>
@@ -3266,6 +3270,14 @@ Output:
     </message>
     <message>
         <source>Review note (saved with the decision)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 (category: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tu&amp;rns</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6032,6 +6044,17 @@ Answer: %2</source>
     </message>
     <message>
         <source>Delete the chosen chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::TurnListEditor</name>
+    <message>
+        <source>Remove this turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add turn</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

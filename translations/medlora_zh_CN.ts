@@ -1052,6 +1052,10 @@ The shipped rules apply until the file is fixed or saved again.</source>
         <source>Reviewer</source>
         <translation>审核人</translation>
     </message>
+    <message>
+        <source>[%1 turns] </source>
+        <translation>[%1 轮] </translation>
+    </message>
 </context>
 <context>
     <name>medlora::ui::DatasetsPanel</name>
@@ -3268,6 +3272,14 @@ Output:
     <message>
         <source>Review note (saved with the decision)</source>
         <translation>审核备注（随审核决定一同保存）</translation>
+    </message>
+    <message>
+        <source>Version %1 (category: %2)</source>
+        <translation>版本 %1（类别：%2）</translation>
+    </message>
+    <message>
+        <source>Tu&amp;rns</source>
+        <translation>轮次(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -6033,6 +6045,17 @@ Answer: %2</source>
     <message>
         <source>Delete the chosen chat</source>
         <translation>删除所选对话</translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::TurnListEditor</name>
+    <message>
+        <source>Remove this turn</source>
+        <translation>删除此轮</translation>
+    </message>
+    <message>
+        <source>&amp;Add turn</source>
+        <translation>添加一轮(&amp;A)</translation>
     </message>
 </context>
 </TS>
