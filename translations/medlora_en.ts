@@ -4059,6 +4059,10 @@ Output:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Clinic QA, attention and MLP (q/k/v/o, gate/up/down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Custom</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4060,6 +4060,10 @@ Output:
         <translation>病历生成</translation>
     </message>
     <message>
+        <source>Clinic QA, attention and MLP (q/k/v/o, gate/up/down)</source>
+        <translation>临床问答,注意力与 MLP(q/k/v/o、gate/up/down)</translation>
+    </message>
+    <message>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>

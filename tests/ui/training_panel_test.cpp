@@ -65,6 +65,10 @@ class TrainingPanelTest : public QObject {
     QCOMPARE(form->value("lora.r").toLongLong(), 64);
     QCOMPARE(form->value("training.max_length").toLongLong(), 1024);
     QCOMPARE(form->value("training.learning_rate").toString(), QString("1e-4"));
+    form->apply_preset("attention-mlp");
+    QCOMPARE(form->preset(), QString("attention-mlp"));
+    QVERIFY(form->value("lora.target_modules").toString().contains("gate_proj"));
+    QVERIFY(form->value("lora.target_modules").toString().contains("down_proj"));
   }
 
   void a_launched_run_feeds_the_curves_and_the_history() {

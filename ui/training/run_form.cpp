@@ -103,6 +103,7 @@ void RunForm::build() {
   preset_ = combo({});
   preset_->addItem(QString(), "clinic-qa");
   preset_->addItem(QString(), "medical-record");
+  preset_->addItem(QString(), "attention-mlp");
   preset_->addItem(QString(), "custom");
   run->addRow(tr("Preset"), preset_);
   add_field(run, "name", line("run-1"), QT_TR_NOOP("Name"), QT_TR_NOOP("The run's name; its folder is <runs folder>/<name>"));
@@ -227,7 +228,8 @@ void RunForm::changeEvent(QEvent* event) {
   if (!event || event->type() == QEvent::LanguageChange) {
     preset_->setItemText(0, tr("Clinic QA"));
     preset_->setItemText(1, tr("Medical-record generation"));
-    preset_->setItemText(2, tr("Custom"));
+    preset_->setItemText(2, tr("Clinic QA, attention and MLP (q/k/v/o, gate/up/down)"));
+    preset_->setItemText(3, tr("Custom"));
     for (auto it = texts_.begin(); it != texts_.end(); ++it) {
       labels_[it.key()]->setText(tr(it.value().first));
       fields_[it.key()]->setToolTip(QStringLiteral("%1 (%2)").arg(tr(it.value().second), it.key()));
