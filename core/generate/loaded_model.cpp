@@ -15,9 +15,10 @@ LoadedModel load_model_for_generation(const std::filesystem::path& model_dir, co
     throw std::runtime_error(model_dir.string() + ": no such folder (expected an HF model folder)");
   LoadedModel loaded;
   loaded.compute = compute;
+  // The tokenizer first: a missing or broken one is reported before the weights are read.
+  loaded.tokenizer = tokenizer::Tokenizer::load(model_dir);
   loaded.model = model::load_llama(model_dir, compute);
   loaded.model->eval();
-  loaded.tokenizer = tokenizer::Tokenizer::load(model_dir);
   if (loaded.tokenizer->vocab_size() > loaded.model->config().vocab_size)
     throw std::runtime_error(model_dir.string() + ": the tokenizer has " +
                              std::to_string(loaded.tokenizer->vocab_size()) + " ids but the model only " +
