@@ -1,21 +1,19 @@
 #pragma once
-// Small UTF-8 helpers the dataset tools share: decoding without exceptions, character classes
-// (CJK, spaces, punctuation) and the width/case folding used for duplicate keys.
+// Small UTF-8 helpers the dataset tools share: character classes (CJK, spaces, punctuation)
+// and the width/case folding used for duplicate keys. Decoding (without exceptions: a bad
+// sequence is U+FFFD), encoding and counting are core/io/utf8.h's, named here too.
 #include <cstddef>
 #include <string>
 #include <string_view>
 
+#include "core/io/utf8.h"
+
 namespace medlora::data::utf8 {
 
-constexpr char32_t kReplacement = 0xFFFD;
-
-// Decodes the code point at text[pos] and advances pos. An invalid or truncated sequence
-// yields kReplacement and advances one byte; `valid` (when given) is set to false then.
-char32_t decode(std::string_view text, size_t& pos, bool* valid = nullptr);
-
-void append(std::string& out, char32_t cp);
-
-size_t count_code_points(std::string_view text);
+using io::utf8::append;
+using io::utf8::count_code_points;
+using io::utf8::decode;
+using io::utf8::kReplacement;
 
 bool is_ascii(std::string_view text);
 

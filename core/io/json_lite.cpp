@@ -2,6 +2,8 @@
 
 #include <unordered_set>
 
+#include "core/io/utf8.h"
+
 namespace medlora::io::json {
 
 JsonError::JsonError(size_t offset, const std::string& message, std::string duplicate_key,
@@ -208,54 +210,19 @@ class Parser {
     return value;
   }
 
-  static void append_utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
-
   // Copies one raw UTF-8 sequence starting at pos_, rejecting malformed, overlong and surrogate forms.
   void copy_utf8(std::string& out) {
     const auto b0 = static_cast<unsigned char>(s_[pos_]);
-    size_t len;
-    uint32_t cp;
     if (b0 < 0x80) {
       out += static_cast<char>(b0);
       ++pos_;
       return;
-    } else if ((b0 & 0xE0) == 0xC0) {
-      len = 2;
-      cp = b0 & 0x1F;
-    } else if ((b0 & 0xF0) == 0xE0) {
-      len = 3;
-      cp = b0 & 0x0F;
-    } else if ((b0 & 0xF8) == 0xF0) {
-      len = 4;
-      cp = b0 & 0x07;
-    } else {
-      fail("invalid UTF-8 in string");
     }
-    if (s_.size() - pos_ < len) fail("truncated UTF-8 sequence in string");
-    for (size_t i = 1; i < len; ++i) {
-      const auto b = static_cast<unsigned char>(s_[pos_ + i]);
-      if ((b & 0xC0) != 0x80) fail("invalid UTF-8 in string");
-      cp = (cp << 6) | (b & 0x3F);
+    const size_t len = utf8::valid_sequence_length(s_, pos_);
+    if (len == 0) {
+      const size_t expected = utf8::sequence_length(b0);
+      fail(expected > 1 && s_.size() - pos_ < expected ? "truncated UTF-8 sequence in string" : "invalid UTF-8 in string");
     }
-    const uint32_t min_cp = len == 2 ? 0x80 : len == 3 ? 0x800 : 0x10000;
-    if (cp < min_cp || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-      fail("invalid UTF-8 in string");
     out.append(s_.substr(pos_, len));
     pos_ += len;
   }
@@ -298,7 +265,7 @@ class Parser {
             if (low < 0xDC00 || low > 0xDFFF) fail("high surrogate not followed by a low surrogate");
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
           }
-          append_utf8(out, cp);
+          utf8::append(out, cp);
           break;
         }
         default: fail("invalid escape character");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/io/utf8.h"
 #include "core/tokenizer/hf/utf8_text.h"
 
 namespace medlora::tokenizer::hf {
@@ -50,12 +51,12 @@ bool AddedTokenMatcher::longest_at(std::string_view text, size_t pos, size_t& to
 
 namespace {
 
-bool ends_with_word(std::string_view s) { return !s.empty() && is_rust_alphanumeric(previous_code_point(s, s.size())); }
+bool ends_with_word(std::string_view s) { return !s.empty() && is_rust_alphanumeric(io::utf8::previous_code_point(s, s.size())); }
 
 bool starts_with_word(std::string_view s) {
   if (s.empty()) return false;
   size_t p = 0;
-  return is_rust_alphanumeric(next_code_point(s, p));
+  return is_rust_alphanumeric(io::utf8::next_code_point(s, p));
 }
 
 // Where the whitespace at the end of `s` starts.
@@ -63,7 +64,7 @@ size_t trailing_space_start(std::string_view s) {
   size_t end = s.size();
   while (end > 0) {
     size_t start = 0;
-    if (!is_rust_whitespace(previous_code_point(s, end, &start))) break;
+    if (!is_rust_whitespace(io::utf8::previous_code_point(s, end, &start))) break;
     end = start;
   }
   return end;
@@ -74,7 +75,7 @@ size_t leading_space_length(std::string_view s) {
   size_t pos = 0;
   while (pos < s.size()) {
     size_t p = pos;
-    if (!is_rust_whitespace(next_code_point(s, p))) break;
+    if (!is_rust_whitespace(io::utf8::next_code_point(s, p))) break;
     pos = p;
   }
   return pos;

@@ -3,8 +3,8 @@
 #include <cstdio>
 #include <queue>
 
+#include "core/io/utf8.h"
 #include "core/tokenizer/hf/byte_level.h"
-#include "core/tokenizer/hf/utf8_text.h"
 #include "core/tokenizer/tokenizer_error.h"
 
 namespace medlora::tokenizer::hf {
@@ -173,7 +173,7 @@ void BpeModel::initial_symbols(std::string_view w, std::vector<uint32_t>& ids) c
   size_t pos = 0;
   while (pos < w.size()) {
     const size_t start = pos;
-    pos += std::min(utf8_sequence_length(static_cast<unsigned char>(w[pos])), w.size() - pos);
+    pos += std::min(io::utf8::sequence_length(static_cast<unsigned char>(w[pos])), w.size() - pos);
     std::string_view s = w.substr(start, pos - start);
     if (!plain_chars_) {
       key.clear();

@@ -1,6 +1,6 @@
 #include "core/tokenizer/hf/byte_level.h"
 
-#include "core/tokenizer/hf/utf8_text.h"
+#include "core/io/utf8.h"
 
 namespace medlora::tokenizer::hf {
 
@@ -12,7 +12,7 @@ ByteLevelAlphabet::ByteLevelAlphabet() {
     const int cp = printable ? b : next++;
     byte_of_cp_[cp] = b;
     std::string s;
-    append_utf8(s, static_cast<char32_t>(cp));
+    io::utf8::append(s, static_cast<char32_t>(cp));
     spelled_len_[b] = static_cast<unsigned char>(s.size());
     for (size_t i = 0; i < s.size(); ++i) spelled_[b][i] = s[i];
   }

@@ -1,7 +1,7 @@
 #include "core/tokenizer/hf/decoders.h"
 
+#include "core/io/utf8.h"
 #include "core/tokenizer/hf/byte_level.h"
-#include "core/tokenizer/hf/utf8_text.h"
 
 namespace medlora::tokenizer::hf {
 namespace {
@@ -17,7 +17,7 @@ class ByteLevelDecoder final : public Decoder {
       bool all = true;
       size_t pos = 0;
       while (pos < token.size()) {
-        const auto b = alphabet.decode_char(next_code_point(token, pos));
+        const auto b = alphabet.decode_char(io::utf8::next_code_point(token, pos));
         if (!b) {
           all = false;
           break;
@@ -26,7 +26,7 @@ class ByteLevelDecoder final : public Decoder {
       }
       bytes += all ? token_bytes : token;
     }
-    tokens.assign(1, utf8_lossy(bytes));
+    tokens.assign(1, io::utf8::lossy(bytes));
   }
 };
 
@@ -84,7 +84,7 @@ class ByteFallbackDecoder final : public Decoder {
     std::string pending;
     auto flush = [&] {
       if (pending.empty()) return;
-      if (find_invalid_utf8(pending) == std::string::npos) {
+      if (io::utf8::find_invalid(pending) == std::string::npos) {
         out.push_back(pending);
       } else {
         for (size_t i = 0; i < pending.size(); ++i) out.emplace_back("\xEF\xBF\xBD");

@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/tokenizer/hf/utf8_text.h"
+#include "core/io/utf8.h"
 #include "core/tokenizer/tokenizer_error.h"
 
 namespace medlora::tokenizer {
@@ -122,7 +122,7 @@ void HfTokenizer::encode_normalized_piece(std::string normalized, bool at_origin
 
 std::vector<int64_t> HfTokenizer::encode_marked(std::string_view text, const std::vector<TextRange>& markup,
                                                 bool add_special_tokens) const {
-  if (const size_t bad = hf::find_invalid_utf8(text); bad != std::string_view::npos) {
+  if (const size_t bad = io::utf8::find_invalid(text); bad != std::string_view::npos) {
     throw TokenizerError("the text to encode is not valid UTF-8 (byte " + std::to_string(bad) +
                          "); convert it to UTF-8 first");
   }

@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 #include <unicode/ustring.h>
 
+#include "core/io/utf8.h"
 #include "core/tokenizer/hf/utf8_text.h"
 #include "core/tokenizer/tokenizer_error.h"
 
@@ -58,13 +59,13 @@ void append_lowercase(std::string& out, char32_t cp) {
   UErrorCode status = U_ZERO_ERROR;
   const int32_t n = u_strToLower(dst, 8, src, src_len, "", &status);
   if (U_FAILURE(status)) {
-    append_utf8(out, cp);
+    io::utf8::append(out, cp);
     return;
   }
   for (int32_t i = 0; i < n;) {
     UChar32 c;
     U16_NEXT(dst, i, n, c);
-    append_utf8(out, static_cast<char32_t>(c));
+    io::utf8::append(out, static_cast<char32_t>(c));
   }
 }
 
@@ -74,7 +75,7 @@ class LowercaseNormalizer final : public Normalizer {
     std::string out;
     out.reserve(text.size());
     size_t pos = 0;
-    while (pos < text.size()) append_lowercase(out, next_code_point(text, pos));
+    while (pos < text.size()) append_lowercase(out, io::utf8::next_code_point(text, pos));
     text = std::move(out);
   }
 };
@@ -108,14 +109,14 @@ class StripNormalizer final : public Normalizer {
     if (left_) {
       while (begin < end) {
         size_t p = begin;
-        if (!is_rust_whitespace(next_code_point(text, p))) break;
+        if (!is_rust_whitespace(io::utf8::next_code_point(text, p))) break;
         begin = p;
       }
     }
     if (right_) {
       while (end > begin) {
         size_t s = 0;
-        if (!is_rust_whitespace(previous_code_point(text, end, &s))) break;
+        if (!is_rust_whitespace(io::utf8::previous_code_point(text, end, &s))) break;
         end = s;
       }
     }
@@ -152,7 +153,7 @@ class BertNormalizer final : public Normalizer {
     out.reserve(text.size());
     size_t pos = 0;
     while (pos < text.size()) {
-      const char32_t c = next_code_point(text, pos);
+      const char32_t c = io::utf8::next_code_point(text, pos);
       if (clean_text_) {
         const auto type = u_charType(static_cast<UChar32>(c));
         const bool whitespace = c == '\t' || c == '\n' || c == '\r' || is_rust_whitespace(c);
@@ -166,11 +167,11 @@ class BertNormalizer final : public Normalizer {
       }
       if (chinese_ && is_chinese_char(c)) {
         out.push_back(' ');
-        append_utf8(out, c);
+        io::utf8::append(out, c);
         out.push_back(' ');
         continue;
       }
-      append_utf8(out, c);
+      io::utf8::append(out, c);
     }
     if (strip_accents_) {
       out = normalize_with(icu_normalizer(UnicodeForm::nfd), out);
@@ -178,8 +179,8 @@ class BertNormalizer final : public Normalizer {
       kept.reserve(out.size());
       size_t p = 0;
       while (p < out.size()) {
-        const char32_t c = next_code_point(out, p);
-        if (u_charType(static_cast<UChar32>(c)) != U_NON_SPACING_MARK) append_utf8(kept, c);
+        const char32_t c = io::utf8::next_code_point(out, p);
+        if (u_charType(static_cast<UChar32>(c)) != U_NON_SPACING_MARK) io::utf8::append(kept, c);
       }
       out = std::move(kept);
     }

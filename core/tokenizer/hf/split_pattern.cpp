@@ -5,7 +5,7 @@
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
 
-#include "core/tokenizer/hf/utf8_text.h"
+#include "core/io/utf8.h"
 #include "core/tokenizer/tokenizer_error.h"
 
 namespace medlora::tokenizer::hf {
@@ -64,7 +64,7 @@ struct OffsetMapper {
   int32_t unit = 0;
   size_t to_byte(int32_t target) {
     while (unit < target && byte < text.size()) {
-      const size_t len = utf8_sequence_length(static_cast<unsigned char>(text[byte]));
+      const size_t len = io::utf8::sequence_length(static_cast<unsigned char>(text[byte]));
       byte += len;
       unit += len == 4 ? 2 : 1;
     }
@@ -95,7 +95,7 @@ std::vector<Segment> SplitPattern::find_matches(std::string_view text) const {
       size_t pos = 0;
       while (pos < text.size()) {
         const size_t start = pos;
-        const char32_t cp = next_code_point(text, pos);
+        const char32_t cp = io::utf8::next_code_point(text, pos);
         if (predicate_(cp)) push_match(out, prev, start, pos);
       }
       break;

@@ -8,6 +8,7 @@
 
 #include <QChar>
 
+#include "core/io/utf8.h"
 #include "core/tokenizer/jinja/builtin_tests.h"
 #include "core/tokenizer/jinja/operators.h"
 #include "core/tokenizer/jinja/python_json.h"
@@ -215,7 +216,7 @@ const std::unordered_map<std::string, FilterFn>& filters() {
     f["length"] = f["count"] = [](const Value& v, const CallArgs& a) {
       switch (v.kind()) {
         case Value::Kind::undefined: return Value::integer(0);
-        case Value::Kind::string: return Value::integer(static_cast<int64_t>(code_point_count(v.str())), !v.is_markup());
+        case Value::Kind::string: return Value::integer(static_cast<int64_t>(io::utf8::count_code_points(v.str())), !v.is_markup());
         case Value::Kind::list: return Value::integer(static_cast<int64_t>(v.items().size()), !v.is_markup());
         case Value::Kind::dict:
         case Value::Kind::namespace_object: return Value::integer(static_cast<int64_t>(v.entries().entries.size()), !v.is_markup());
@@ -271,7 +272,7 @@ const std::unordered_map<std::string, FilterFn>& filters() {
       if (v.is_string()) {
         std::u32string t = utf8_decode(v.str());
         std::reverse(t.begin(), t.end());
-        return derived(v, a, utf8_encode(t));
+        return derived(v, a, io::utf8::encode(t));
       }
       List items = sequence(v, a.line);
       std::reverse(items.begin(), items.end());

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/io/utf8.h"
 #include "core/tokenizer/jinja/template_error.h"
 
 namespace medlora::tokenizer::jinja {
@@ -15,24 +16,6 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 std::string rstrip_space(std::string s) {
   while (!s.empty() && is_space(s.back())) s.pop_back();
   return s;
-}
-
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 int hex_value(char c) {
@@ -65,7 +48,7 @@ std::string decode_string_literal(std::string_view body) {
         if (h < 0) return false;
         cp = cp * 16 + static_cast<uint32_t>(h);
       }
-      append_utf8(out, cp);
+      io::utf8::append(out, cp);
       i += 1 + digits;
       return true;
     };
@@ -98,7 +81,7 @@ std::string decode_string_literal(std::string_view body) {
             cp = cp * 8 + static_cast<uint32_t>(body[i + 1 + k] - '0');
             ++k;
           }
-          append_utf8(out, cp);
+          io::utf8::append(out, cp);
           i += k;
         } else {
           out += '\\';  // unknown escapes stay as written

@@ -33,14 +33,11 @@ class Parser {
 
   ExprPtr parse_tuple(bool with_condexpr = true);
   ExprPtr parse_expression(bool with_condexpr = true);
-  ExprPtr parse_or();
-  ExprPtr parse_and();
+  // The left-associative binary operators of one precedence level and those that bind tighter
+  // (the table in parser_expressions.cpp): `or` at level 0, `+ -` at level 2.
+  ExprPtr parse_binary(size_t level);
   ExprPtr parse_not();
   ExprPtr parse_compare();
-  ExprPtr parse_math1();
-  ExprPtr parse_concat();
-  ExprPtr parse_math2();
-  ExprPtr parse_pow();
   ExprPtr parse_unary(bool with_filter = true);
   ExprPtr parse_primary();
   ExprPtr parse_postfix(ExprPtr node);

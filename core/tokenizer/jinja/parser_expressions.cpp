@@ -3,7 +3,33 @@
 #include "core/tokenizer/jinja/parser.h"
 #include "core/tokenizer/jinja/template_error.h"
 
+#include <array>
+#include <iterator>
+
 namespace medlora::tokenizer::jinja {
+namespace {
+
+// The left-associative binary operators, loosest first. `not` and the comparisons sit between
+// `and` and `+`; the operand of `**` is a unary expression.
+struct BinaryOperator {
+  const char* text;  // nullptr ends a level's list
+  BinaryOp op;
+};
+struct BinaryLevel {
+  bool words;  // keywords (or, and) rather than operator tokens
+  std::array<BinaryOperator, 4> ops;
+};
+constexpr BinaryLevel kBinaryLevels[] = {
+    {true, {{{"or", BinaryOp::or_}}}},
+    {true, {{{"and", BinaryOp::and_}}}},
+    {false, {{{"+", BinaryOp::add}, {"-", BinaryOp::sub}}}},
+    {false, {{{"~", BinaryOp::concat}}}},
+    {false, {{{"*", BinaryOp::mul}, {"/", BinaryOp::div}, {"//", BinaryOp::floordiv}, {"%", BinaryOp::mod}}}},
+    {false, {{{"**", BinaryOp::pow}}}},
+};
+constexpr size_t kOrLevel = 0, kAndLevel = 1, kMathLevel = 2;
+
+}  // namespace
 
 ExprPtr Parser::parse_tuple(bool with_condexpr) {
   const int line = current().line;
@@ -25,45 +51,17 @@ ExprPtr Parser::parse_expression(bool with_condexpr) {
     ~DepthGuard() { --depth; }
   } guard{++depth_};
   if (depth_ > 200) fail("the expression is nested too deeply (more than 200 levels)");
-  if (!with_condexpr) return parse_or();
+  if (!with_condexpr) return parse_binary(kOrLevel);
   const int line = current().line;
-  ExprPtr expr = parse_or();
+  ExprPtr expr = parse_binary(kOrLevel);
   while (skip_name("if")) {
     auto cond = make_expr(Expr::Kind::condition, line);
-    cond->args.push_back(parse_or());
+    cond->args.push_back(parse_binary(kOrLevel));
     cond->args.push_back(std::move(expr));
     cond->args.push_back(skip_name("else") ? parse_expression() : nullptr);
     expr = std::move(cond);
   }
   return expr;
-}
-
-ExprPtr Parser::parse_or() {
-  ExprPtr left = parse_and();
-  while (at_name("or")) {
-    const int line = current().line;
-    ++pos_;
-    auto node = make_expr(Expr::Kind::binary, line);
-    node->op = BinaryOp::or_;
-    node->args.push_back(std::move(left));
-    node->args.push_back(parse_and());
-    left = std::move(node);
-  }
-  return left;
-}
-
-ExprPtr Parser::parse_and() {
-  ExprPtr left = parse_not();
-  while (at_name("and")) {
-    const int line = current().line;
-    ++pos_;
-    auto node = make_expr(Expr::Kind::binary, line);
-    node->op = BinaryOp::and_;
-    node->args.push_back(std::move(left));
-    node->args.push_back(parse_not());
-    left = std::move(node);
-  }
-  return left;
 }
 
 ExprPtr Parser::parse_not() {
@@ -78,7 +76,7 @@ ExprPtr Parser::parse_not() {
 
 ExprPtr Parser::parse_compare() {
   const int line = current().line;
-  ExprPtr first = parse_math1();
+  ExprPtr first = parse_binary(kMathLevel);
   ExprPtr node;
   while (true) {
     CompareOp op;
@@ -100,58 +98,30 @@ ExprPtr Parser::parse_compare() {
       node->args.push_back(std::move(first));
     }
     node->compare_ops.push_back(op);
-    node->args.push_back(parse_math1());
+    node->args.push_back(parse_binary(kMathLevel));
   }
   return node ? std::move(node) : std::move(first);
 }
 
-ExprPtr Parser::parse_math1() {
-  ExprPtr left = parse_concat();
-  while (at_op("+") || at_op("-")) {
+ExprPtr Parser::parse_binary(size_t level) {
+  const BinaryLevel& ops = kBinaryLevels[level];
+  const auto operand = [&] {
+    if (level == kAndLevel) return parse_not();
+    if (level + 1 == std::size(kBinaryLevels)) return parse_unary();
+    return parse_binary(level + 1);
+  };
+  const auto next_operator = [&]() -> const BinaryOperator* {
+    for (const BinaryOperator& o : ops.ops)
+      if (o.text && (ops.words ? at_name(o.text) : at_op(o.text))) return &o;
+    return nullptr;
+  };
+  ExprPtr left = operand();
+  while (const BinaryOperator* o = next_operator()) {
     auto node = make_expr(Expr::Kind::binary, current().line);
-    node->op = at_op("+") ? BinaryOp::add : BinaryOp::sub;
+    node->op = o->op;
     ++pos_;
     node->args.push_back(std::move(left));
-    node->args.push_back(parse_concat());
-    left = std::move(node);
-  }
-  return left;
-}
-
-ExprPtr Parser::parse_concat() {
-  ExprPtr left = parse_math2();
-  while (at_op("~")) {
-    auto node = make_expr(Expr::Kind::binary, current().line);
-    node->op = BinaryOp::concat;
-    ++pos_;
-    node->args.push_back(std::move(left));
-    node->args.push_back(parse_math2());
-    left = std::move(node);
-  }
-  return left;
-}
-
-ExprPtr Parser::parse_math2() {
-  ExprPtr left = parse_pow();
-  while (at_op("*") || at_op("/") || at_op("//") || at_op("%")) {
-    auto node = make_expr(Expr::Kind::binary, current().line);
-    node->op = at_op("*") ? BinaryOp::mul : at_op("/") ? BinaryOp::div : at_op("//") ? BinaryOp::floordiv : BinaryOp::mod;
-    ++pos_;
-    node->args.push_back(std::move(left));
-    node->args.push_back(parse_pow());
-    left = std::move(node);
-  }
-  return left;
-}
-
-ExprPtr Parser::parse_pow() {
-  ExprPtr left = parse_unary();
-  while (at_op("**")) {
-    auto node = make_expr(Expr::Kind::binary, current().line);
-    node->op = BinaryOp::pow;
-    ++pos_;
-    node->args.push_back(std::move(left));
-    node->args.push_back(parse_unary());
+    node->args.push_back(operand());
     left = std::move(node);
   }
   return left;

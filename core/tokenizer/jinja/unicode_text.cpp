@@ -2,56 +2,24 @@
 
 #include <QChar>
 
+#include "core/io/utf8.h"
+
 namespace medlora::tokenizer::jinja {
 
 std::u32string utf8_decode(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    char32_t cp;
-    size_t len;
-    if (c < 0x80) { cp = c; len = 1; }
-    else if ((c >> 5) == 0x6) { cp = c & 0x1F; len = 2; }
-    else if ((c >> 4) == 0xE) { cp = c & 0x0F; len = 3; }
-    else if ((c >> 3) == 0x1E) { cp = c & 0x07; len = 4; }
-    else { out += 0xFFFD; ++i; continue; }
-    if (i + len > s.size()) { out += 0xFFFD; break; }
-    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out += cp;
-    i += len;
-  }
-  return out;
-}
-
-std::string utf8_encode(std::u32string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char32_t cp : s) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
+    const auto lead = static_cast<unsigned char>(s[i]);
+    const size_t len = io::utf8::sequence_length(lead);
+    if (i + len > s.size()) {  // a sequence cut off by the end: one U+FFFD for the rest
+      out += io::utf8::kReplacement;
+      break;
     }
+    const char32_t cp = io::utf8::next_code_point(s, i);
+    out += len == 1 && lead >= 0x80 ? io::utf8::kReplacement : cp;  // a stray byte
   }
   return out;
-}
-
-size_t code_point_count(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
 }
 
 bool is_python_space(char32_t c) {
@@ -68,7 +36,7 @@ std::string python_strip(std::string_view s, const std::string* chars, StripSide
     while (begin < end && strip_it(text[begin])) ++begin;
   if (side != StripSide::left)
     while (end > begin && strip_it(text[end - 1])) --end;
-  return utf8_encode(std::u32string_view(text).substr(begin, end - begin));
+  return io::utf8::encode(std::u32string_view(text).substr(begin, end - begin));
 }
 
 std::vector<std::string> python_split(std::string_view s, const std::string* sep, int64_t maxsplit) {
@@ -90,12 +58,12 @@ std::vector<std::string> python_split(std::string_view s, const std::string* sep
     while (i < text.size() && is_python_space(text[i])) ++i;
     if (i >= text.size()) break;
     if (maxsplit >= 0 && static_cast<int64_t>(out.size()) >= maxsplit) {
-      out.push_back(utf8_encode(std::u32string_view(text).substr(i)));  // Python keeps the remainder's trailing space
+      out.push_back(io::utf8::encode(std::u32string_view(text).substr(i)));  // Python keeps the remainder's trailing space
       break;
     }
     size_t j = i;
     while (j < text.size() && !is_python_space(text[j])) ++j;
-    out.push_back(utf8_encode(std::u32string_view(text).substr(i, j - i)));
+    out.push_back(io::utf8::encode(std::u32string_view(text).substr(i, j - i)));
     i = j;
   }
   return out;
@@ -120,7 +88,7 @@ std::string python_upper(std::string_view s) {
   }
   std::u32string t = utf8_decode(s);
   for (auto& c : t) c = upper(c);
-  return utf8_encode(t);
+  return io::utf8::encode(t);
 }
 
 std::string python_lower(std::string_view s) {
@@ -131,13 +99,13 @@ std::string python_lower(std::string_view s) {
   }
   std::u32string t = utf8_decode(s);
   for (auto& c : t) c = lower(c);
-  return utf8_encode(t);
+  return io::utf8::encode(t);
 }
 
 std::string python_capitalize(std::string_view s) {
   std::u32string t = utf8_decode(s);
   for (size_t i = 0; i < t.size(); ++i) t[i] = i == 0 ? upper(t[i]) : lower(t[i]);
-  return utf8_encode(t);
+  return io::utf8::encode(t);
 }
 
 std::string jinja_title(std::string_view s) {
@@ -152,7 +120,7 @@ std::string jinja_title(std::string_view s) {
     c = word_start ? upper(c) : lower(c);
     word_start = false;
   }
-  return utf8_encode(t);
+  return io::utf8::encode(t);
 }
 
 std::string python_title(std::string_view s) {
@@ -163,7 +131,7 @@ std::string python_title(std::string_view s) {
     if (is_cased) c = previous_cased ? lower(c) : upper(c);
     previous_cased = is_cased;
   }
-  return utf8_encode(t);
+  return io::utf8::encode(t);
 }
 
 std::string python_replace(std::string_view s, std::string_view old_text, std::string_view new_text, int64_t count) {
@@ -174,7 +142,7 @@ std::string python_replace(std::string_view s, std::string_view old_text, std::s
     int64_t done = 0;
     for (char32_t c : t) {
       if (count < 0 || done < count) { out += new_text; ++done; }
-      out += utf8_encode(std::u32string(1, c));
+      out += io::utf8::encode(std::u32string(1, c));
     }
     if (count < 0 || done < count) out += new_text;
     return out;
@@ -201,11 +169,11 @@ std::vector<std::string> python_splitlines(std::string_view s) {
     const char32_t c = t[i];
     const bool br = c == '\n' || c == '\r' || c == '\v' || c == '\f' || (c >= 0x1C && c <= 0x1E) || c == 0x85 || c == 0x2028 || c == 0x2029;
     if (!br) continue;
-    out.push_back(utf8_encode(std::u32string_view(t).substr(start, i - start)));
+    out.push_back(io::utf8::encode(std::u32string_view(t).substr(start, i - start)));
     if (c == '\r' && i + 1 < t.size() && t[i + 1] == '\n') ++i;
     start = i + 1;
   }
-  if (start < t.size()) out.push_back(utf8_encode(std::u32string_view(t).substr(start)));
+  if (start < t.size()) out.push_back(io::utf8::encode(std::u32string_view(t).substr(start)));
   return out;
 }
 

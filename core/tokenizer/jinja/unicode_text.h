@@ -8,9 +8,10 @@
 
 namespace medlora::tokenizer::jinja {
 
+// The code points of `s` (encoding back, and counting, is core/io/utf8.h's). The lead byte
+// gives each sequence's length; a stray byte is U+FFFD, and a sequence cut off by the end of
+// `s` is one U+FFFD that ends the text.
 std::u32string utf8_decode(std::string_view s);
-std::string utf8_encode(std::u32string_view s);
-size_t code_point_count(std::string_view s);
 bool is_python_space(char32_t c);
 
 enum class StripSide { both, left, right };

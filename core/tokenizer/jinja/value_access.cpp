@@ -1,5 +1,6 @@
 #include "core/tokenizer/jinja/value_access.h"
 
+#include "core/io/utf8.h"
 #include "core/tokenizer/jinja/operators.h"
 #include "core/tokenizer/jinja/template_error.h"
 #include "core/tokenizer/jinja/unicode_text.h"
@@ -91,7 +92,7 @@ Value get_item(const Value& object, const Value& key, int line) {
           const int64_t size = static_cast<int64_t>(text.size());
           if (i < 0) i += size;
           if (i >= 0 && i < size)
-            return Value::string(Text::derived(utf8_encode(std::u32string(1, text[static_cast<size_t>(i)])), object.is_markup()));
+            return Value::string(Text::derived(io::utf8::encode(std::u32string(1, text[static_cast<size_t>(i)])), object.is_markup()));
         }
         return Value::undefined(object_type_repr(object) + " has no element " + std::to_string(key.as_int()));
       }
@@ -140,7 +141,7 @@ Value get_slice(const Value& object, std::optional<int64_t> start, std::optional
   if (object.is_string()) {
     std::u32string out;
     for (int64_t i : indexes) out += text[static_cast<size_t>(i)];
-    return Value::string(Text::derived(utf8_encode(out), object.is_markup()));
+    return Value::string(Text::derived(io::utf8::encode(out), object.is_markup()));
   }
   List out;
   for (int64_t i : indexes) out.push_back(object.items()[static_cast<size_t>(i)]);
@@ -159,7 +160,7 @@ List iterate(const Value& v, int line) {
     case Value::Kind::string: {
       List chars;
       const bool markup = v.is_markup();
-      for (char32_t c : utf8_decode(v.str())) chars.push_back(Value::string(Text::derived(utf8_encode(std::u32string(1, c)), markup)));
+      for (char32_t c : utf8_decode(v.str())) chars.push_back(Value::string(Text::derived(io::utf8::encode(std::u32string(1, c)), markup)));
       return chars;
     }
     default: throw TemplateError(line, "'" + v.type_name() + "' object is not iterable");

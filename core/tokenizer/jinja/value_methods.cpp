@@ -1,6 +1,7 @@
 // Python's str, dict and list methods that chat templates call (bound_method in value_access.h).
 #include <QChar>
 
+#include "core/io/utf8.h"
 #include "core/tokenizer/jinja/template_error.h"
 #include "core/tokenizer/jinja/unicode_text.h"
 #include "core/tokenizer/jinja/value_access.h"
@@ -133,7 +134,7 @@ Value string_method(const Value& self, std::string_view name) {
       if (!sub) throw TemplateError(a.line, "str." + method + "() needs a string argument");
       const std::string& s = self.str();
       if (method == "count") {
-        if (sub->empty()) return Value::integer(static_cast<int64_t>(code_point_count(s) + 1));
+        if (sub->empty()) return Value::integer(static_cast<int64_t>(io::utf8::count_code_points(s) + 1));
         int64_t n = 0;
         for (size_t at = s.find(*sub); at != std::string::npos; at = s.find(*sub, at + sub->size())) ++n;
         return Value::integer(n);
@@ -143,7 +144,7 @@ Value string_method(const Value& self, std::string_view name) {
         if (method == "index" || method == "rindex") throw TemplateError(a.line, "str." + method + "(): substring not found");
         return Value::integer(-1);
       }
-      return Value::integer(static_cast<int64_t>(code_point_count(std::string_view(s).substr(0, at))));
+      return Value::integer(static_cast<int64_t>(io::utf8::count_code_points(std::string_view(s).substr(0, at))));
     };
   } else if (name == "join") {
     fn = [self](const CallArgs& a) {

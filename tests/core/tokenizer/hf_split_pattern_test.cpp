@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/io/utf8.h"
 #include "core/tokenizer/hf/split_pattern.h"
 #include "core/tokenizer/hf/utf8_text.h"
 
@@ -51,12 +52,12 @@ TEST(SplitPattern, EmptyTextIsOneEmptyGap) {
 }
 
 TEST(Utf8Text, LossyDecodingReplacesMaximalSubparts) {
-  EXPECT_EQ(utf8_lossy("ok"), "ok");
-  EXPECT_EQ(utf8_lossy("a\xE4\xB8" "b"), "a\xEF\xBF\xBD" "b");  // one truncated sequence, one U+FFFD
-  EXPECT_EQ(utf8_lossy("\xFF\xFE"), "\xEF\xBF\xBD\xEF\xBF\xBD");
-  EXPECT_EQ(utf8_lossy("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate: three
-  EXPECT_EQ(find_invalid_utf8("中文"), std::string::npos);
-  EXPECT_EQ(find_invalid_utf8("ab\xC3"), 2u);
+  EXPECT_EQ(io::utf8::lossy("ok"), "ok");
+  EXPECT_EQ(io::utf8::lossy("a\xE4\xB8" "b"), "a\xEF\xBF\xBD" "b");  // one truncated sequence, one U+FFFD
+  EXPECT_EQ(io::utf8::lossy("\xFF\xFE"), "\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(io::utf8::lossy("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate: three
+  EXPECT_EQ(io::utf8::find_invalid("中文"), std::string::npos);
+  EXPECT_EQ(io::utf8::find_invalid("ab\xC3"), 2u);
 }
 
 }  // namespace

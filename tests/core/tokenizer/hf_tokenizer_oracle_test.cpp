@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "core/io/utf8.h"
 #include "core/tokenizer/hf/hf_tokenizer.h"
-#include "core/tokenizer/hf/utf8_text.h"
 #include "core/tokenizer/token_stream_decoder.h"
 #include "tests/core/tokenizer/hf_medical_corpus.h"
 #include "tests/core/tokenizer/hf_tiny_tokenizer.h"
@@ -216,7 +216,7 @@ TEST(HfTokenizerOracle, StreamingDecodeNeverSplitsACharacter) {
     for (const auto id : ids) {
       const std::string piece = stream.push(id);
       // Each piece is whole UTF-8 on its own.
-      EXPECT_EQ(hf::find_invalid_utf8(piece), std::string::npos) << "after id " << id;
+      EXPECT_EQ(io::utf8::find_invalid(piece), std::string::npos) << "after id " << id;
       streamed += piece;
     }
     streamed += stream.finish();
