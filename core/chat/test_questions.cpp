@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "core/chat/rules_file.h"
+#include "core/data/dataset_record.h"
 #include "core/data/text_encoding.h"
 #include "core/store/dataset_repository.h"
 #include "core/store/store_error.h"
@@ -30,14 +31,6 @@ std::string trimmed(const std::string& text) {
   const size_t first = text.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return {};
   return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
-
-std::string join_prompt(const std::string& instruction, const std::string& input) {
-  const std::string a = trimmed(instruction);
-  const std::string b = trimmed(input);
-  if (a.empty()) return b;
-  if (b.empty()) return a;
-  return a + "\n\n" + b;
 }
 
 // A string, or a number written as an integer when it is one ("id": 17 -> "17").
@@ -65,7 +58,7 @@ store::TestQuestion question_from(const QJsonValue& value, const std::string& wh
   store::TestQuestion question;
   question.question = trimmed(first_of(object, {"question"}));
   if (question.question.empty()) {
-    question.question = join_prompt(first_of(object, {"instruction"}), first_of(object, {"input"}));
+    question.question = data::join_prompt(first_of(object, {"instruction"}), first_of(object, {"input"}));
   }
   if (question.question.empty()) {
     throw std::runtime_error(where + ": no question (expected \"question\", or \"instruction\"/\"input\")");
@@ -134,9 +127,9 @@ std::vector<store::TestQuestion> dataset_test_questions(store::Workspace& worksp
   std::vector<store::TestQuestion> questions;
   for (const store::StoredRecord& record : datasets.records_for_export(dataset_id, approved_only)) {
     if (limit > 0 && static_cast<int64_t>(questions.size()) >= limit) break;
-    const std::string question = join_prompt(record.text.instruction, record.text.input);
+    auto [question, reference] = data::question_and_answer(record.text);
     if (question.empty()) continue;
-    questions.push_back({"record-" + std::to_string(record.id), question, record.text.output});
+    questions.push_back({"record-" + std::to_string(record.id), std::move(question), std::move(reference)});
   }
   return questions;
 }

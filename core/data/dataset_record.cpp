@@ -1,8 +1,38 @@
 #include "core/data/dataset_record.h"
 
+#include <algorithm>
+
 #include <stdexcept>
 
 namespace medlora::data {
+
+namespace {
+
+std::string trimmed(const std::string& text) {
+  const size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+}  // namespace
+
+std::string join_prompt(const std::string& instruction, const std::string& input) {
+  const std::string a = trimmed(instruction);
+  const std::string b = trimmed(input);
+  if (a.empty()) return b;
+  if (b.empty()) return a;
+  return a + "\n\n" + b;
+}
+
+QuestionAnswer question_and_answer(const RecordText& record) {
+  if (!record.is_conversation()) return {join_prompt(record.instruction, record.input), trimmed(record.output)};
+  const auto& turns = record.messages;
+  const std::string system = turns.front().role == "system" ? turns.front().content : std::string();
+  auto answer = std::find_if(turns.rbegin(), turns.rend(), [](const auto& m) { return m.role == "assistant"; });
+  if (answer == turns.rend()) return {"", ""};
+  auto question = std::find_if(answer, turns.rend(), [](const auto& m) { return m.role == "user"; });
+  return {join_prompt(system, question == turns.rend() ? std::string() : question->content), trimmed(answer->content)};
+}
 
 const char* review_status_name(ReviewStatus status) {
   switch (status) {

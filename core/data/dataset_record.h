@@ -49,6 +49,18 @@ std::vector<ConstTextField> text_fields(const RecordText& record);
 // The field named `name` (as text_fields() names it), or nullptr.
 const std::string* find_text_field(const RecordText& record, const std::string& name);
 
+// The question a record asks and the answer it gives, for tools that take one of each (test
+// sets, review studies, the knowledge base): instruction and input joined by a blank line, and
+// the output; for a conversation, its system message and the last user turn before the last
+// assistant turn, and that assistant turn. Ends are trimmed; either may be empty.
+struct QuestionAnswer {
+  std::string question;
+  std::string answer;
+};
+QuestionAnswer question_and_answer(const RecordText& record);
+// `instruction` and `input`, trimmed, joined by a blank line when both are there.
+std::string join_prompt(const std::string& instruction, const std::string& input);
+
 // Doctor approval state of a stored record.
 enum class ReviewStatus { Pending, Approved, Rejected, NeedsEdit };
 

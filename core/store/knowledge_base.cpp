@@ -1,5 +1,7 @@
 #include "core/store/knowledge_base.h"
 
+#include "core/data/dataset_record.h"
+
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -119,10 +121,12 @@ KnowledgeImportResult KnowledgeBase::import_dataset_answers(int64_t dataset_id, 
   int64_t done = 0;
   for (const StoredRecord& record : records) {
     ++done;
-    std::string question = trimmed(record.text.input);
+    // A passage is titled by the record's question (its input alone when it has one).
+    const auto qa = data::question_and_answer(record.text);
+    std::string question = record.text.is_conversation() ? qa.question : trimmed(record.text.input);
     if (question.empty()) question = trimmed(record.text.instruction);
     if (question.empty()) question = title;
-    for (const chat::TextChunk& chunk : chat::chunk_text(record.text.output, chunking)) {
+    for (const chat::TextChunk& chunk : chat::chunk_text(qa.answer, chunking)) {
       writer.add(question, chunk.text);
     }
     if (progress && (done % 500 == 0 || done == total) && !progress(done, total)) {

@@ -1,5 +1,7 @@
 #include "ui/review/study_sources.h"
 
+#include "core/data/dataset_record.h"
+
 #include <stdexcept>
 
 #include "core/store/transaction.h"
@@ -28,15 +30,14 @@ std::vector<store::AnswerInput> answers_from_records(const std::vector<store::St
   std::vector<store::AnswerInput> answers;
   for (const auto& record : records) {
     if (max_questions > 0 && static_cast<int>(answers.size()) >= max_questions) break;
-    std::string question = record.text.instruction;
-    if (!record.text.input.empty()) question += (question.empty() ? "" : "\n\n") + record.text.input;
-    if (question.empty() || record.text.output.empty()) continue;
+    auto [question, reference] = data::question_and_answer(record.text);
+    if (question.empty() || reference.empty()) continue;
     store::AnswerInput input;
     input.item = "record " + std::to_string(record.id);
     input.question = std::move(question);
     input.system = "reference";
     input.system_kind = "reference";
-    input.answer = record.text.output;
+    input.answer = std::move(reference);
     answers.push_back(std::move(input));
   }
   return answers;
