@@ -8,8 +8,10 @@
 #include "core/model/model_loader.h"
 #include "core/tokenizer/tokenizer.h"
 #include "core/tokenizer/tokenizer_trainer.h"
+#include "tests/core/model/tiny_families.h"
 #include "tests/core/model/tiny_llama.h"
 #include "tests/core/tokenizer/tokenizer_fixture.h"
+#include "tests/support/tiny_chat_tokenizer.h"
 
 namespace medlora::generate {
 namespace {
@@ -36,6 +38,24 @@ TEST(CliFixture, WriteTinyModelFolder) {
   model::save_llama(*m, dir, torch::kFloat);
   EXPECT_TRUE(model::looks_like_model_dir(dir));
   EXPECT_TRUE(std::filesystem::is_regular_file(dir / "tokenizer.model"));
+}
+
+// The folder tests/cli/chat_model_cli_test.sh drives `medlora` with: a Qwen2-shaped model
+// with a tokenizer.json and a chat template (MEDLORA_CHAT_CLI_FIXTURE_DIR).
+TEST(CliFixture, WriteTinyChatModelFolder) {
+  const char* target = std::getenv("MEDLORA_CHAT_CLI_FIXTURE_DIR");
+  if (!target || !*target) GTEST_SKIP() << "MEDLORA_CHAT_CLI_FIXTURE_DIR is not set (only the CLI test needs this folder)";
+  const std::filesystem::path dir = target;
+  std::filesystem::create_directories(dir);
+  auto config = testing::tiny_qwen2_config();
+  config.vocab_size = testing::kTinyChatVocab;
+  config.bos_token_id = testing::kTinyChatEndOfText;
+  config.eos_token_ids = {testing::kTinyChatImEnd};
+  auto m = testing::make_tiny_model(config, 78);
+  model::save_llama(*m, dir, torch::kFloat);
+  testing::write_tiny_chat_tokenizer(dir);
+  EXPECT_TRUE(model::looks_like_model_dir(dir));
+  EXPECT_EQ(tokenizer::Tokenizer::load(dir)->kind(), "tokenizer.json");
 }
 
 }  // namespace
