@@ -5,7 +5,7 @@ namespace medlora::runtime {
 
 // libgomp reads OMP_WAIT_POLICY when it is loaded, before main(). On 2 cores, OpenBLAS's
 // threads and torch's OpenMP pool spin against each other unless idle OpenMP threads sleep
-// (DESIGN.md: a float32 LoRA step ran 2.6x faster with PASSIVE). If the variable is unset,
+// (docs/architecture.md: a float32 LoRA step ran 2.6x faster with PASSIVE). If the variable is unset,
 // set it and re-execute this program once so that it takes effect. MEDLORA_NO_REEXEC=1 skips.
 void ensure_openmp_environment(int argc, char** argv);
 

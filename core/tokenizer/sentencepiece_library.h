@@ -1,7 +1,7 @@
 #pragma once
 // Loads libmedlora_spm.so, our C-ABI shim over sentencepiece, with
 // dlopen(RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND): linked directly, sentencepiece's bundled
-// protobuf clashes with libtorch's (DESIGN.md). Internal to core/tokenizer.
+// protobuf clashes with libtorch's (docs/architecture.md). Internal to core/tokenizer.
 //
 // Search order: $MEDLORA_SPM_LIBRARY (when set, the only candidate); the folder of
 // /proc/self/exe; <exe dir>/../<MEDLORA_PRIVATE_LIBDIR>; the folder of libmedlora_core.so.

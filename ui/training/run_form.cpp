@@ -474,7 +474,7 @@ void RunForm::validate() {
     if (const auto records = train_records_estimate(r)) context.train_records = *records;
     context.desired_effective_batch = value("effective_batch").toLongLong();
     context.memory_available = static_cast<uint64_t>(::sysconf(_SC_PHYS_PAGES)) * static_cast<uint64_t>(::sysconf(_SC_PAGE_SIZE));
-    // CPU reference (DESIGN.md): ~200 GFLOP/s float32, ~420 bfloat16 peak on 2 cores, ~45 % reached.
+    // CPU reference (docs/architecture.md, measured on the AMD machine): ~200 GFLOP/s float32, ~420 bfloat16 peak on 2 cores, ~45 % reached.
     const bool narrow = train::dtype_bytes(config->training.dtype) == 2;
     context.flops_per_second = (narrow ? 420e9 : 200e9) * 0.45;
     for (const auto& w : train::check_run_config(*config, context))

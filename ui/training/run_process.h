@@ -1,5 +1,5 @@
 #pragma once
-// One `medlora train` child process, followed through its JSON lines (DESIGN.md process model).
+// One `medlora train` child process, followed through its JSON lines (docs/architecture.md, process model).
 // The child is started detached with stdout appended to RUN_DIR/console.jsonl (stderr to
 // RUN_DIR/console.log) and the file is read on a 4 Hz timer: so the run survives the GUI when
 // the user chooses to keep it going, and a reopened GUI re-attaches by replaying the same file.
