@@ -6,6 +6,7 @@
 #include <QVariant>
 
 #include <cmath>
+#include <set>
 
 #include "core/store/transaction.h"
 
@@ -138,6 +139,37 @@ void CategoryRepository::reset_to_defaults() {
   Transaction transaction(ws_);
   ws_.exec("DELETE FROM categories");
   for (const Category& category : default_categories()) add(category);
+  transaction.commit();
+}
+
+std::vector<data::CategoryRule> CategoryRepository::rules() const {
+  std::vector<data::CategoryRule> rules;
+  for (const auto& category : list())
+    rules.push_back({category.name, category.keywords, category.required, category.min_share});
+  return rules;
+}
+
+void CategoryRepository::save_rules(const std::vector<data::CategoryRule>& rules) {
+  Transaction transaction(ws_);
+  std::set<std::string> wanted;
+  for (const auto& rule : rules) wanted.insert(rule.name);
+  for (const auto& existing : list())
+    if (!wanted.count(existing.name)) remove(existing.name);
+  int order = 0;
+  for (const auto& rule : rules) {
+    Category category;
+    category.name = rule.name;
+    category.keywords = rule.keywords;
+    category.required = rule.required;
+    category.min_share = rule.min_share;
+    category.sort_order = order++;
+    if (const auto found = find(rule.name)) {
+      category.id = found->id;
+      update(category);
+    } else {
+      add(category);
+    }
+  }
   transaction.commit();
 }
 

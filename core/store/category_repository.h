@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/data/category_tagger.h"
 #include "core/store/workspace.h"
 
 namespace medlora::store {
@@ -37,6 +38,13 @@ class CategoryRepository {
   bool remove(const std::string& name);
   // Replaces every category with default_categories().
   void reset_to_defaults();
+
+  // The categories as tagging rules, in list() order: what `medlora dataset tag`, the coverage
+  // report and the Datasets panel's tagging dialog and chart all tag and count with.
+  std::vector<data::CategoryRule> rules() const;
+  // Makes the categories equal `rules`, in that order (added, updated, removed by name), in one
+  // transaction. Throws StoreError as add() does.
+  void save_rules(const std::vector<data::CategoryRule>& rules);
 
  private:
   Workspace& ws_;

@@ -61,19 +61,15 @@ LoadedDataset load_dataset(Workspace& workspace, int64_t dataset_id) {
   return loaded;
 }
 
-CleanOutcome clean_dataset(Workspace& workspace, int64_t dataset_id, const data::CleaningRules& rules, bool apply,
-                           const std::string& editor) {
-  auto loaded = load_dataset(workspace, dataset_id);
-  CleanOutcome outcome;
-  outcome.plan = data::plan_cleaning(loaded.texts, rules);
-  outcome.ids = std::move(loaded.ids);
-  if (!apply) return outcome;
+CleanApplied apply_cleaning(Workspace& workspace, int64_t dataset_id, const std::vector<int64_t>& ids,
+                            const data::CleaningResult& plan, const data::CleaningRules& rules,
+                            const std::string& editor) {
+  CleanApplied applied;
   DatasetRepository repository(workspace);
   Transaction transaction(workspace);
-  outcome.changed = repository.replace_all_texts(dataset_id, texts_by_id(outcome.ids, outcome.plan.changed), editor,
-                                                 "cleaning");
+  applied.changed = repository.replace_all_texts(dataset_id, texts_by_id(ids, plan.changed), editor, "cleaning");
   std::vector<int64_t> dropped;
-  for (const auto& [index, reason] : outcome.plan.dropped) dropped.push_back(outcome.ids.at(index));
+  for (const auto& [index, reason] : plan.dropped) dropped.push_back(ids.at(index));
   QJsonObject parameters{{"normalise_whitespace", rules.normalise_whitespace},
                          {"normalise_punctuation", rules.normalise_punctuation},
                          {"strip_html", rules.strip_html},
@@ -81,13 +77,65 @@ CleanOutcome clean_dataset(Workspace& workspace, int64_t dataset_id, const data:
                          {"min_chars", qint64(rules.min_chars)},
                          {"max_chars", qint64(rules.max_chars)},
                          {"drop_empty", rules.drop_empty}};
-  if (!dropped.empty()) outcome.deleted = repository.delete_records(dataset_id, dropped, "clean-drop", to_json(parameters));
-  auto counts = counts_object(outcome.plan.counts);
-  counts.insert("changed", qint64(outcome.changed));
-  counts.insert("deleted", qint64(outcome.deleted));
+  if (!dropped.empty()) applied.deleted = repository.delete_records(dataset_id, dropped, "clean-drop", to_json(parameters));
+  auto counts = counts_object(plan.counts);
+  counts.insert("changed", qint64(applied.changed));
+  counts.insert("deleted", qint64(applied.deleted));
   repository.log_operation(dataset_id, "clean", to_json(parameters), to_json(counts));
   transaction.commit();
+  return applied;
+}
+
+CleanOutcome clean_dataset(Workspace& workspace, int64_t dataset_id, const data::CleaningRules& rules, bool apply,
+                           const std::string& editor) {
+  auto loaded = load_dataset(workspace, dataset_id);
+  CleanOutcome outcome;
+  outcome.plan = data::plan_cleaning(loaded.texts, rules);
+  outcome.ids = std::move(loaded.ids);
+  if (!apply) return outcome;
+  const auto applied = apply_cleaning(workspace, dataset_id, outcome.ids, outcome.plan, rules, editor);
+  outcome.changed = applied.changed;
+  outcome.deleted = applied.deleted;
   return outcome;
+}
+
+DedupApplied apply_dedup(Workspace& workspace, int64_t dataset_id, const std::vector<int64_t>& ids,
+                         const data::DedupResult& plan, const data::NearDupOptions& options, bool near,
+                         bool prefer_approved, DuplicateAction action) {
+  const QJsonObject parameters{{"threshold", options.threshold},
+                               {"shingle", options.shingle},
+                               {"num_hashes", options.num_hashes},
+                               {"bands", options.bands},
+                               {"prompt_threshold", options.prompt_threshold},
+                               {"near", near},
+                               {"prefer_approved", prefer_approved},
+                               {"action", action == DuplicateAction::Delete ? "delete" : "flag"}};
+  DedupApplied applied;
+  DatasetRepository repository(workspace);
+  Transaction transaction(workspace);
+  if (action == DuplicateAction::Delete) {
+    std::vector<int64_t> doomed;
+    for (size_t index : data::duplicate_indices(plan)) doomed.push_back(ids.at(index));
+    if (!doomed.empty()) applied.deleted = repository.delete_records(dataset_id, doomed, "dedup-delete", to_json(parameters));
+  } else {
+    auto flag_groups = [&](const std::vector<data::DuplicateGroup>& groups, const std::string& flag) {
+      std::vector<int64_t> flagged;
+      for (const auto& group : groups)
+        for (size_t index : group.duplicates) flagged.push_back(ids.at(index));
+      if (!flagged.empty()) applied.flagged += repository.add_flag(flagged, flag);
+    };
+    flag_groups(plan.exact, "dup");
+    flag_groups(plan.near, "near-dup");
+  }
+  const QJsonObject counts{{"exact_groups", qint64(plan.exact.size())},
+                           {"near_groups", qint64(plan.near.size())},
+                           {"exact_duplicates", qint64(plan.exact_removed)},
+                           {"near_duplicates", qint64(plan.near_removed)},
+                           {"deleted", qint64(applied.deleted)},
+                           {"flagged", qint64(applied.flagged)}};
+  repository.log_operation(dataset_id, "dedup", to_json(parameters), to_json(counts));
+  transaction.commit();
+  return applied;
 }
 
 DedupOutcome dedup_dataset(Workspace& workspace, int64_t dataset_id, const data::NearDupOptions& options, bool near,
@@ -100,65 +148,31 @@ DedupOutcome dedup_dataset(Workspace& workspace, int64_t dataset_id, const data:
   outcome.plan = data::find_duplicates(loaded.texts, options, near, progress, prefer_keep);
   outcome.ids = std::move(loaded.ids);
   if (!apply || outcome.plan.cancelled) return outcome;
-
-  const QJsonObject parameters{{"threshold", options.threshold},
-                               {"shingle", options.shingle},
-                               {"num_hashes", options.num_hashes},
-                               {"bands", options.bands},
-                               {"prompt_threshold", options.prompt_threshold},
-                               {"near", near},
-                               {"action", action == DuplicateAction::Delete ? "delete" : "flag"}};
-  DatasetRepository repository(workspace);
-  Transaction transaction(workspace);
-  if (action == DuplicateAction::Delete) {
-    std::vector<int64_t> doomed;
-    for (size_t index : data::duplicate_indices(outcome.plan)) doomed.push_back(outcome.ids.at(index));
-    if (!doomed.empty()) outcome.deleted = repository.delete_records(dataset_id, doomed, "dedup-delete", to_json(parameters));
-  } else {
-    auto flag_groups = [&](const std::vector<data::DuplicateGroup>& groups, const std::string& flag) {
-      std::vector<int64_t> flagged;
-      for (const auto& group : groups)
-        for (size_t index : group.duplicates) flagged.push_back(outcome.ids.at(index));
-      if (!flagged.empty()) outcome.flagged += repository.add_flag(flagged, flag);
-    };
-    flag_groups(outcome.plan.exact, "dup");
-    flag_groups(outcome.plan.near, "near-dup");
-  }
-  const QJsonObject counts{{"exact_groups", qint64(outcome.plan.exact.size())},
-                           {"near_groups", qint64(outcome.plan.near.size())},
-                           {"exact_duplicates", qint64(outcome.plan.exact_removed)},
-                           {"near_duplicates", qint64(outcome.plan.near_removed)},
-                           {"deleted", qint64(outcome.deleted)},
-                           {"flagged", qint64(outcome.flagged)}};
-  repository.log_operation(dataset_id, "dedup", to_json(parameters), to_json(counts));
-  transaction.commit();
+  const auto applied =
+      apply_dedup(workspace, dataset_id, outcome.ids, outcome.plan, options, near, /*prefer_approved=*/true, action);
+  outcome.deleted = applied.deleted;
+  outcome.flagged = applied.flagged;
   return outcome;
 }
 
-ScrubOutcome scrub_dataset(Workspace& workspace, int64_t dataset_id, const data::PiiRules& rules, bool apply,
-                           const std::string& editor) {
-  auto loaded = load_dataset(workspace, dataset_id);
-  ScrubOutcome outcome;
-  outcome.plan = data::plan_scrub(loaded.texts, rules);
-  outcome.ids = std::move(loaded.ids);
-  if (!apply) return outcome;
-
+int64_t apply_scrub(Workspace& workspace, int64_t dataset_id, const std::vector<int64_t>& ids,
+                    const std::vector<data::RecordText>& texts, const data::ScrubResult& plan,
+                    const data::PiiRules& rules, const std::string& editor) {
   std::vector<MaskingInput> maskings;
-  maskings.reserve(outcome.plan.matches.size());
-  for (const auto& match : outcome.plan.matches) {
-    const auto& text = loaded.texts.at(match.record);
+  maskings.reserve(plan.matches.size());
+  for (const auto& match : plan.matches) {
+    const auto& text = texts.at(match.record);
     const std::string* field = data::find_text_field(text, match.field);  // a turn: "messages[N]"
-    if (!field) throw StoreError("PII scrub: record " + std::to_string(outcome.ids.at(match.record)) + " has no field " + match.field);
-    maskings.push_back({outcome.ids.at(match.record), match.field, data::pii_kind_name(match.kind),
+    if (!field) throw StoreError("PII scrub: record " + std::to_string(ids.at(match.record)) + " has no field " + match.field);
+    maskings.push_back({ids.at(match.record), match.field, data::pii_kind_name(match.kind),
                         field->substr(match.offset, match.length), match.replacement});
   }
   std::vector<int64_t> masked_ids;
-  for (const auto& change : outcome.plan.changed) masked_ids.push_back(outcome.ids.at(change.index));
+  for (const auto& change : plan.changed) masked_ids.push_back(ids.at(change.index));
 
   DatasetRepository repository(workspace);
   Transaction transaction(workspace);
-  outcome.changed = repository.replace_all_texts(dataset_id, texts_by_id(outcome.ids, outcome.plan.changed), editor,
-                                                 "PII masking");
+  const int64_t changed = repository.replace_all_texts(dataset_id, texts_by_id(ids, plan.changed), editor, "PII masking");
   repository.record_maskings(maskings);
   if (!masked_ids.empty()) repository.add_flag(masked_ids, "pii");
   QJsonArray patterns;
@@ -168,41 +182,55 @@ ScrubOutcome scrub_dataset(Workspace& workspace, int64_t dataset_id, const data:
                                {"emails", rules.emails},
                                {"birth_dates", rules.birth_dates},
                                {"record_number_patterns", patterns}};
-  auto counts = counts_object(outcome.plan.counts_per_kind);
-  counts.insert("records_changed", qint64(outcome.changed));
+  auto counts = counts_object(plan.counts_per_kind);
+  counts.insert("records_changed", qint64(changed));
   repository.log_operation(dataset_id, "scrub", to_json(parameters), to_json(counts));
   transaction.commit();
+  return changed;
+}
+
+ScrubOutcome scrub_dataset(Workspace& workspace, int64_t dataset_id, const data::PiiRules& rules, bool apply,
+                           const std::string& editor) {
+  auto loaded = load_dataset(workspace, dataset_id);
+  ScrubOutcome outcome;
+  outcome.plan = data::plan_scrub(loaded.texts, rules);
+  outcome.ids = std::move(loaded.ids);
+  if (!apply) return outcome;
+  outcome.changed = apply_scrub(workspace, dataset_id, outcome.ids, loaded.texts, outcome.plan, rules, editor);
   return outcome;
 }
 
-std::vector<data::CategoryRule> category_rules(Workspace& workspace) {
-  std::vector<data::CategoryRule> rules;
-  for (const auto& category : CategoryRepository(workspace).list())
-    rules.push_back({category.name, category.keywords, category.required, category.min_share});
-  return rules;
+int64_t apply_tagging(Workspace& workspace, int64_t dataset_id, const std::vector<int64_t>& ids,
+                      const std::vector<data::RecordText>& texts, const data::TagPlan& plan, bool overwrite_existing,
+                      const std::string& editor) {
+  std::vector<std::pair<int64_t, data::RecordText>> retagged;
+  retagged.reserve(plan.assignments.size());
+  for (const auto& [index, category] : plan.assignments) {
+    auto text = texts.at(index);
+    text.category = category;
+    retagged.emplace_back(ids.at(index), std::move(text));
+  }
+  DatasetRepository repository(workspace);
+  Transaction transaction(workspace);
+  const int64_t changed = repository.replace_all_texts(dataset_id, retagged, editor, "category tagging");
+  auto counts = counts_object(plan.counts);
+  counts.insert("changed", qint64(changed));
+  counts.insert("untagged", qint64(plan.untagged));
+  repository.log_operation(dataset_id, "tag", to_json(QJsonObject{{"overwrite_existing", overwrite_existing}}),
+                           to_json(counts));
+  transaction.commit();
+  return changed;
 }
 
 TagOutcome tag_dataset(Workspace& workspace, int64_t dataset_id, bool overwrite_existing, bool apply,
                        const std::string& editor) {
   auto loaded = load_dataset(workspace, dataset_id);
   TagOutcome outcome;
-  outcome.plan = data::plan_tagging(loaded.texts, category_rules(workspace), overwrite_existing);
+  outcome.plan = data::plan_tagging(loaded.texts, CategoryRepository(workspace).rules(), overwrite_existing);
   outcome.ids = loaded.ids;
   if (!apply) return outcome;
-  std::vector<std::pair<int64_t, data::RecordText>> texts;
-  for (const auto& [index, category] : outcome.plan.assignments) {
-    auto text = loaded.texts.at(index);
-    text.category = category;
-    texts.emplace_back(loaded.ids.at(index), std::move(text));
-  }
-  DatasetRepository repository(workspace);
-  Transaction transaction(workspace);
-  outcome.changed = repository.replace_all_texts(dataset_id, texts, editor, "category tagging");
-  auto counts = counts_object(outcome.plan.counts);
-  counts.insert("untagged", qint64(outcome.plan.untagged));
-  repository.log_operation(dataset_id, "tag", to_json(QJsonObject{{"overwrite_existing", overwrite_existing}}),
-                           to_json(counts));
-  transaction.commit();
+  outcome.changed =
+      apply_tagging(workspace, dataset_id, loaded.ids, loaded.texts, outcome.plan, overwrite_existing, editor);
   return outcome;
 }
 
@@ -210,7 +238,20 @@ std::vector<data::CoverageRow> dataset_coverage(Workspace& workspace, int64_t da
   std::map<std::string, int64_t> counts;
   for (const auto& [category, count] : DatasetRepository(workspace).category_counts(dataset_id, approved_only))
     counts[category] += count;
-  return data::coverage_report_from_counts(counts, category_rules(workspace));
+  return data::coverage_report_from_counts(counts, CategoryRepository(workspace).rules());
+}
+
+int64_t apply_term_standardisation(Workspace& workspace, int64_t dataset_id, const std::vector<int64_t>& ids,
+                                   const data::TermPlan& plan, const std::string& editor) {
+  DatasetRepository repository(workspace);
+  Transaction transaction(workspace);
+  const int64_t changed =
+      repository.replace_all_texts(dataset_id, texts_by_id(ids, plan.changed), editor, "term standardisation");
+  repository.log_operation(dataset_id, "terms", "{}",
+                           to_json(QJsonObject{{"replacements", qint64(plan.changes.size())},
+                                               {"records_changed", qint64(changed)}}));
+  transaction.commit();
+  return changed;
 }
 
 TermOutcome standardise_terms(Workspace& workspace, int64_t dataset_id, bool apply, const std::string& editor) {
@@ -219,14 +260,7 @@ TermOutcome standardise_terms(Workspace& workspace, int64_t dataset_id, bool app
   outcome.plan = data::plan_term_standardisation(loaded.texts, term_pairs(workspace));
   outcome.ids = std::move(loaded.ids);
   if (!apply) return outcome;
-  DatasetRepository repository(workspace);
-  Transaction transaction(workspace);
-  outcome.changed = repository.replace_all_texts(dataset_id, texts_by_id(outcome.ids, outcome.plan.changed), editor,
-                                                 "term standardisation");
-  repository.log_operation(dataset_id, "terms", "{}",
-                           to_json(QJsonObject{{"replacements", qint64(outcome.plan.changes.size())},
-                                               {"records_changed", qint64(outcome.changed)}}));
-  transaction.commit();
+  outcome.changed = apply_term_standardisation(workspace, dataset_id, outcome.ids, outcome.plan, editor);
   return outcome;
 }
 

@@ -3,12 +3,11 @@
 #include <QEvent>
 #include <QGridLayout>
 #include <QHeaderView>
-#include <QJsonObject>
 
+#include "core/store/dataset_curation.h"
 #include "core/store/dataset_repository.h"
 #include "ui/datasets/change_preview_model.h"
 #include "ui/datasets/dataset_table_model.h"
-#include "ui/datasets/operation_json.h"
 
 namespace medlora::ui {
 
@@ -135,27 +134,9 @@ QString CleaningDialog::show_plan() {
 }
 
 QString CleaningDialog::apply_plan(store::Workspace& workspace, const DatasetSnapshot& records) {
-  store::DatasetRepository repository(workspace);
-  std::vector<std::pair<int64_t, data::RecordText>> edits;
-  edits.reserve(result_.changed.size());
-  for (const auto& change : result_.changed) edits.emplace_back(records.ids[change.index], change.after);
-  QJsonObject parameters{{"normalise_whitespace", rules_.normalise_whitespace},
-                         {"normalise_punctuation", rules_.normalise_punctuation},
-                         {"strip_html", rules_.strip_html},
-                         {"strip_control", rules_.strip_control},
-                         {"drop_empty", rules_.drop_empty},
-                         {"min_chars", static_cast<qint64>(rules_.min_chars)},
-                         {"max_chars", static_cast<qint64>(rules_.max_chars)}};
-  const int64_t edited = repository.replace_all_texts(dataset_id(), edits, editor().toStdString(), "cleaning");
-  std::vector<int64_t> dropped;
-  for (const auto& entry : result_.dropped) dropped.push_back(records.ids[entry.first]);
-  int64_t deleted = 0;
-  if (!dropped.empty()) deleted = repository.delete_records(dataset_id(), dropped, "clean-drop", compact_json(parameters));
-  QJsonObject counts = counts_object(result_.counts);
-  counts.insert("edited", static_cast<qint64>(edited));
-  counts.insert("dropped", static_cast<qint64>(deleted));
-  repository.log_operation(dataset_id(), "clean", compact_json(parameters), compact_json(counts));
-  return tr("Cleaned: %1 records edited (earlier versions kept), %2 dropped.").arg(edited).arg(deleted);
+  const auto applied =
+      store::apply_cleaning(workspace, dataset_id(), records.ids, result_, rules_, editor().toStdString());
+  return tr("Cleaned: %1 records edited (earlier versions kept), %2 dropped.").arg(applied.changed).arg(applied.deleted);
 }
 
 void CleaningDialog::clear_plan() {

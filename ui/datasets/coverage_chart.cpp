@@ -36,7 +36,7 @@ void CoverageChart::show_dataset(const store::DatasetRepository& datasets, const
     counts[category] += count;
     records += count;
   }
-  show_report(data::coverage_report_from_counts(counts, category_rules(categories)), records);
+  show_report(data::coverage_report_from_counts(counts, categories.rules()), records);
 }
 
 void CoverageChart::show_report(const std::vector<data::CoverageRow>& rows, int64_t records) {

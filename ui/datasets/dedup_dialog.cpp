@@ -3,11 +3,10 @@
 #include <QEvent>
 #include <QGridLayout>
 #include <QHeaderView>
-#include <QJsonObject>
 
+#include "core/store/dataset_curation.h"
 #include "core/store/dataset_repository.h"
 #include "ui/datasets/dataset_table_model.h"
-#include "ui/datasets/operation_json.h"
 
 namespace medlora::ui {
 
@@ -134,18 +133,10 @@ std::vector<int64_t> DedupDialog::planned_deletions() const {
 }
 
 QString DedupDialog::apply_plan(store::Workspace& workspace, const DatasetSnapshot& records) {
-  store::DatasetRepository repository(workspace);
-  std::vector<int64_t> ids;
-  for (const size_t index : data::duplicate_indices(result_)) ids.push_back(records.ids[index]);
-  const QJsonObject parameters{{"near", find_near_},
-                               {"threshold", options_.threshold},
-                               {"prompt_threshold", options_.prompt_threshold},
-                               {"prefer_approved", prefer_approved_value_},
-                               {"exact_removed", static_cast<qint64>(result_.exact_removed)},
-                               {"near_removed", static_cast<qint64>(result_.near_removed)}};
-  const int64_t deleted = repository.delete_records(dataset_id(), ids, "dedup", compact_json(parameters));
+  const auto applied = store::apply_dedup(workspace, dataset_id(), records.ids, result_, options_, find_near_,
+                                          prefer_approved_value_, store::DuplicateAction::Delete);
   return tr("Removed %1 duplicate records (%2 exact, %3 near).")
-      .arg(deleted)
+      .arg(applied.deleted)
       .arg(result_.exact_removed)
       .arg(result_.near_removed);
 }

@@ -3,23 +3,12 @@
 #include <QEvent>
 #include <QGridLayout>
 #include <QHeaderView>
-#include <QJsonArray>
-#include <QJsonObject>
 
+#include "core/store/dataset_curation.h"
 #include "core/store/dataset_repository.h"
 #include "ui/datasets/change_preview_model.h"
-#include "ui/datasets/operation_json.h"
 
 namespace medlora::ui {
-
-namespace {
-// The field a match names (a conversation turn: "messages[N]").
-const std::string& field_text(const data::RecordText& text, const std::string& field) {
-  static const std::string kNone;
-  const std::string* found = data::find_text_field(text, field);
-  return found ? *found : kNone;
-}
-}  // namespace
 
 PiiDialog::PiiDialog(const QString& workspace_file, int64_t dataset_id, const QString& editor, QWidget* parent)
     : PlanDialog(workspace_file, dataset_id, editor, parent),
@@ -121,39 +110,10 @@ QString PiiDialog::show_plan() {
 }
 
 QString PiiDialog::apply_plan(store::Workspace& workspace, const DatasetSnapshot& records) {
-  store::DatasetRepository repository(workspace);
-  std::vector<std::pair<int64_t, data::RecordText>> edits;
-  std::vector<int64_t> changed_ids;
-  for (const auto& change : result_.changed) {
-    edits.emplace_back(records.ids[change.index], change.after);
-    changed_ids.push_back(records.ids[change.index]);
-  }
-  std::vector<store::MaskingInput> maskings;
-  maskings.reserve(result_.matches.size());
-  for (const auto& match : result_.matches) {
-    store::MaskingInput masking;
-    masking.record_id = records.ids[match.record];
-    masking.field = match.field;
-    masking.kind = data::pii_kind_name(match.kind);
-    masking.original = field_text(records.texts[match.record], match.field).substr(match.offset, match.length);
-    masking.replacement = match.replacement;
-    maskings.push_back(std::move(masking));
-  }
-  const int64_t edited = repository.replace_all_texts(dataset_id(), edits, editor().toStdString(), "PII masking");
-  repository.record_maskings(maskings);
-  repository.add_flag(changed_ids, "pii");
-  QJsonArray patterns;
-  for (const auto& pattern : rules_.record_number_patterns) patterns.append(QString::fromStdString(pattern));
-  const QJsonObject parameters{{"phones", rules_.phones},
-                               {"ids", rules_.ids},
-                               {"emails", rules_.emails},
-                               {"birth_dates", rules_.birth_dates},
-                               {"record_number_patterns", patterns}};
-  QJsonObject counts = counts_object(result_.counts_per_kind);
-  counts.insert("records", static_cast<qint64>(edited));
-  repository.log_operation(dataset_id(), "scrub", compact_json(parameters), compact_json(counts));
+  const int64_t edited =
+      store::apply_scrub(workspace, dataset_id(), records.ids, records.texts, result_, rules_, editor().toStdString());
   return tr("Masked %1 identifiers in %2 records; each masking is logged and the records are flagged \"pii\".")
-      .arg(maskings.size())
+      .arg(result_.matches.size())
       .arg(edited);
 }
 

@@ -3,48 +3,18 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonObject>
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QVBoxLayout>
 
 #include <set>
 
+#include "core/store/dataset_curation.h"
 #include "core/store/dataset_repository.h"
 #include "core/store/transaction.h"
 #include "ui/datasets/dataset_table_model.h"
-#include "ui/datasets/operation_json.h"
 
 namespace medlora::ui {
-
-std::vector<data::CategoryRule> category_rules(const store::CategoryRepository& repository) {
-  std::vector<data::CategoryRule> rules;
-  for (const auto& category : repository.list())
-    rules.push_back({category.name, category.keywords, category.required, category.min_share});
-  return rules;
-}
-
-void save_category_rules(store::CategoryRepository& repository, const std::vector<data::CategoryRule>& rules) {
-  std::set<std::string> wanted;
-  for (const auto& rule : rules) wanted.insert(rule.name);
-  for (const auto& existing : repository.list())
-    if (!wanted.count(existing.name)) repository.remove(existing.name);
-  int order = 0;
-  for (const auto& rule : rules) {
-    store::Category category;
-    category.name = rule.name;
-    category.keywords = rule.keywords;
-    category.required = rule.required;
-    category.min_share = rule.min_share;
-    category.sort_order = order++;
-    if (const auto found = repository.find(rule.name)) {
-      category.id = found->id;
-      repository.update(category);
-    } else {
-      repository.add(category);
-    }
-  }
-}
 
 TaggingDialog::TaggingDialog(store::Workspace& workspace, int64_t dataset_id, const QString& editor, QWidget* parent)
     : PlanDialog(QString::fromStdString(workspace.path()), dataset_id, editor, parent),
@@ -113,7 +83,7 @@ void TaggingDialog::load_rules() {
   const QSignalBlocker block(rules_table_);
   rules_table_->setRowCount(0);
   store::CategoryRepository repository(workspace_);
-  for (const auto& rule : category_rules(repository)) add_rule_row(rule);
+  for (const auto& rule : repository.rules()) add_rule_row(rule);
 }
 
 void TaggingDialog::add_rule_row(const data::CategoryRule& rule) {
@@ -160,7 +130,7 @@ bool TaggingDialog::save_rules() {
     const auto rules = rules_from_table();
     store::Transaction transaction(workspace_);
     store::CategoryRepository repository(workspace_);
-    save_category_rules(repository, rules);
+    repository.save_rules(rules);
     transaction.commit();
   } catch (const std::exception& e) {
     QMessageBox::warning(this, tr("Save categories"), QString::fromStdString(e.what()));
@@ -208,23 +178,9 @@ QString TaggingDialog::show_plan() {
 }
 
 QString TaggingDialog::apply_plan(store::Workspace& workspace, const DatasetSnapshot& records) {
-  store::CategoryRepository categories(workspace);
-  save_category_rules(categories, rules_);
-  store::DatasetRepository repository(workspace);
-  std::vector<std::pair<int64_t, data::RecordText>> edits;
-  edits.reserve(result_.assignments.size());
-  for (const auto& [index, category] : result_.assignments) {
-    data::RecordText text = records.texts[index];
-    text.category = category;
-    edits.emplace_back(records.ids[index], std::move(text));
-  }
-  const int64_t changed = repository.replace_all_texts(dataset_id(), edits, editor().toStdString(), "keyword tagging");
-  QJsonObject counts = counts_object(result_.counts);
-  counts.insert("changed", static_cast<qint64>(changed));
-  counts.insert("untagged", static_cast<qint64>(result_.untagged));
-  const QJsonObject parameters{{"overwrite_existing", overwrite_value_},
-                               {"rules", static_cast<qint64>(rules_.size())}};
-  repository.log_operation(dataset_id(), "tag", compact_json(parameters), compact_json(counts));
+  store::CategoryRepository(workspace).save_rules(rules_);
+  const int64_t changed = store::apply_tagging(workspace, dataset_id(), records.ids, records.texts, result_,
+                                               overwrite_value_, editor().toStdString());
   return tr("Tagged %1 records; the categories are saved in the workspace.").arg(changed);
 }
 

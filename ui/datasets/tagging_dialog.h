@@ -63,9 +63,4 @@ class TaggingDialog : public PlanDialog {
   QTableWidget* counts_;
 };
 
-// Makes the workspace's categories equal `rules` (added, updated, removed by name).
-void save_category_rules(store::CategoryRepository& repository, const std::vector<data::CategoryRule>& rules);
-// The workspace's categories as tagging rules.
-std::vector<data::CategoryRule> category_rules(const store::CategoryRepository& repository);
-
 }  // namespace medlora::ui

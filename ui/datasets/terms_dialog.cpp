@@ -4,17 +4,16 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonObject>
 #include <QVBoxLayout>
 
 #include <map>
 #include <set>
 
+#include "core/store/dataset_curation.h"
 #include "core/store/dataset_repository.h"
 #include "core/store/term_repository.h"
 #include "core/store/transaction.h"
 #include "ui/datasets/change_preview_model.h"
-#include "ui/datasets/operation_json.h"
 
 namespace medlora::ui {
 
@@ -192,16 +191,8 @@ QString TermsDialog::show_plan() {
 QString TermsDialog::apply_plan(store::Workspace& workspace, const DatasetSnapshot& records) {
   store::TermRepository terms(workspace);
   save_dictionary(terms, pairs_);
-  store::DatasetRepository repository(workspace);
-  std::vector<std::pair<int64_t, data::RecordText>> edits;
-  edits.reserve(result_.changed.size());
-  for (const auto& change : result_.changed) edits.emplace_back(records.ids[change.index], change.after);
   const int64_t changed =
-      repository.replace_all_texts(dataset_id(), edits, editor().toStdString(), "term standardisation");
-  const QJsonObject parameters{{"terms", static_cast<qint64>(pairs_.size())}};
-  const QJsonObject counts{{"replacements", static_cast<qint64>(result_.changes.size())},
-                           {"records", static_cast<qint64>(changed)}};
-  repository.log_operation(dataset_id(), "terms", compact_json(parameters), compact_json(counts));
+      store::apply_term_standardisation(workspace, dataset_id(), records.ids, result_, editor().toStdString());
   return tr("Standardised %1 terms in %2 records; the dictionary is saved.").arg(result_.changes.size()).arg(changed);
 }
 
