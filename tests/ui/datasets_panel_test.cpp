@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
@@ -17,6 +18,7 @@
 
 #include "core/data/pii_scrubber.h"
 #include "core/store/category_repository.h"
+#include "core/store/dataset_curation.h"
 #include "core/store/dataset_repository.h"
 #include "core/store/term_repository.h"
 #include "core/store/workspace.h"
@@ -402,6 +404,43 @@ class DatasetsPanelTest : public QObject {
     QCOMPARE(f.get(4).flags, std::vector<std::string>{"pii"});
     const auto counts = f.repository->masking_counts(f.dataset);
     QCOMPARE(counts.at("cn_id"), int64_t{1});
+  }
+
+  // The dialogs and `medlora dataset clean|dedup|scrub|tag` (store::*_dataset with apply) write
+  // the same operation-log entries for the same operation on the same records.
+  void dialogs_log_what_the_cli_logs() {
+    Fixture gui;
+    Fixture cli;
+    {
+      DatasetsPanel panel(gui.file);
+      for (const auto tool : {DatasetsPanel::Tool::Clean, DatasetsPanel::Tool::Dedup, DatasetsPanel::Tool::Pii,
+                              DatasetsPanel::Tool::Tag}) {
+        auto* dialog = qobject_cast<ui::PlanDialog*>(panel.open_tool(tool));
+        QVERIFY(dialog);
+        dialog->preview();
+        QVERIFY(wait_idle(dialog));
+        QVERIFY2(dialog->has_plan(), qPrintable(dialog->last_error()));
+        dialog->apply();
+        QVERIFY(wait_idle(dialog));
+        QVERIFY2(dialog->last_error().isEmpty(), qPrintable(dialog->last_error()));
+        dialog->close();
+      }
+    }
+    store::clean_dataset(*cli.workspace, cli.dataset, data::CleaningRules{}, true, "engineer");
+    store::dedup_dataset(*cli.workspace, cli.dataset, data::NearDupOptions{}, true, store::DuplicateAction::Delete, true);
+    store::scrub_dataset(*cli.workspace, cli.dataset, data::PiiRules{}, true, "engineer");
+    store::tag_dataset(*cli.workspace, cli.dataset, false, true, "engineer");
+    const auto entries = [](store::DatasetRepository& repository, int64_t dataset) {
+      QStringList lines;
+      for (const auto& operation : repository.operations(dataset))
+        lines << QString::fromStdString(operation.kind + " " + operation.parameters_json + " " + operation.counts_json);
+      return lines;
+    };
+    const QStringList gui_log = entries(*gui.repository, gui.dataset);
+    QCOMPARE(gui_log, entries(*cli.repository, cli.dataset));
+    QVERIFY(gui_log.filter(QRegularExpression("^dedup-delete ")).size() == 1);
+    QVERIFY(gui_log.filter(QRegularExpression("^dedup ")).size() == 1);
+    QVERIFY(gui_log.filter(QRegularExpression("^(clean|scrub|tag) ")).size() == 3);
   }
 
   void tagging_uses_the_editable_rules() {
