@@ -2556,6 +2556,16 @@ Sign in instead.</source>
         <source>Open or create &amp;workspace...</source>
         <translation>打开或创建工作区(&amp;W)...</translation>
     </message>
+    <message>
+        <source>Sample workspace</source>
+        <translation>示例工作区</translation>
+    </message>
+    <message>
+        <source>The sample workspace could not be set up:
+%1</source>
+        <translation>无法设置示例工作区：
+%1</translation>
+    </message>
 </context>
 <context>
     <name>medlora::ui::ModelDetailsView</name>
@@ -4521,6 +4531,53 @@ Output:
     <message>
         <source>The rules were not saved: %1</source>
         <translation>规则未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::SampleWorkspaceOffer</name>
+    <message>
+        <source>Sample workspace</source>
+        <translation>示例工作区</translation>
+    </message>
+    <message>
+        <source>This workspace is empty. Set it up with the sample data?
+
+It imports the bundled clinic QA data as an approved dataset, registers the bundled base model and shows the demo run in the Training history, when they exist. You will not be asked again for this workspace. (The command line does the same: medlora workspace init --sample.)</source>
+        <translation>此工作区为空。要用示例数据设置它吗？
+
+将把随附的门诊问答数据导入为已审核通过的数据集，并在存在时注册随附的基础模型、在训练历史中显示演示运行。对此工作区不会再次询问。（命令行可完成同样操作：medlora workspace init --sample。）</translation>
+    </message>
+    <message>
+        <source>Set up sample workspace</source>
+        <translation>设置示例工作区</translation>
+    </message>
+    <message>
+        <source>No, start empty</source>
+        <translation>不用，从空工作区开始</translation>
+    </message>
+    <message>
+        <source>Dataset &quot;%1&quot;: %2 records, approved by &quot;%3&quot;.</source>
+        <translation>数据集“%1”：%2 条记录，由“%3”审核通过。</translation>
+    </message>
+    <message>
+        <source>No bundled base model yet (it is made by ./dev run or medlora demo).</source>
+        <translation>尚无随附的基础模型（由 ./dev run 或 medlora demo 生成）。</translation>
+    </message>
+    <message>
+        <source>Base model registered: %1</source>
+        <translation>已注册基础模型：%1</translation>
+    </message>
+    <message>
+        <source>No demo run to show in the Training history (run medlora demo).</source>
+        <translation>训练历史中没有可显示的演示运行（请运行 medlora demo）。</translation>
+    </message>
+    <message>
+        <source>Demo run in the Training history: %1</source>
+        <translation>训练历史中的演示运行：%1</translation>
+    </message>
+    <message>
+        <source>The sample review study is made once a lead account exists: create the first account in the Review panel, then run: medlora workspace init --sample --as NAME</source>
+        <translation>示例评审研究需要先有负责人账户：请在评审面板中创建第一个账户，然后运行：medlora workspace init --sample --as NAME</translation>
     </message>
 </context>
 <context>

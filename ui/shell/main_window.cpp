@@ -16,6 +16,7 @@
 #include <QTimer>
 
 #include "core/store/workspace.h"
+#include "ui/shell/sample_workspace_offer.h"
 #include "ui/about/about_dialog.h"
 #include "ui/chat/chat_panel.h"
 #include "ui/datasets/datasets_panel.h"
@@ -94,6 +95,25 @@ MainWindow::MainWindow(QSettings& store, LanguageManager& languages, QWidget* pa
     show_panel(stack_->indexOf(models_panel_));
     models_panel_->add_folder_with_dialog();
   });
+
+  // The first start on a new, empty workspace offers the sample workspace (asked once per file).
+  sample_offer_ = new SampleWorkspaceOffer(store_, this);
+  connect(this, &MainWindow::workspace_changed, sample_offer_, &SampleWorkspaceOffer::maybe_offer);
+  connect(sample_offer_, &SampleWorkspaceOffer::set_up, this, [this](const QString& file, const QString& summary) {
+    if (file == workspace_file_) emit workspace_changed(file);  // the panels reload what was made
+    auto* box = new QMessageBox(QMessageBox::Information, tr("Sample workspace"), summary, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::NonModal);
+    box->show();
+  });
+  connect(sample_offer_, &SampleWorkspaceOffer::failed, this, [this](const QString&, const QString& message) {
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Sample workspace"),
+                                tr("The sample workspace could not be set up:\n%1").arg(message), QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::NonModal);
+    box->show();
+  });
+  QTimer::singleShot(0, this, [this] { sample_offer_->maybe_offer(workspace_file_); });
 
   use_settings(settings_);  // not saved: bad stored values stay for the user to see and fix
   show_panel(0);

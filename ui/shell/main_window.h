@@ -21,6 +21,7 @@ class ModelsPanel;
 class TrainingPanel;
 class ChatPanel;
 class Panel;
+class SampleWorkspaceOffer;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -40,6 +41,7 @@ class MainWindow : public QMainWindow {
   ModelsPanel* models_panel() const { return models_panel_; }
   TrainingPanel* training_panel() const { return training_panel_; }
   ChatPanel* chat_panel() const { return chat_panel_; }
+  SampleWorkspaceOffer* sample_offer() const { return sample_offer_; }
   QListWidget* side_bar() const { return side_bar_; }
   ComputeStatusWidget* compute_status() const { return compute_status_; }
   const WorkbenchSettings& settings() const { return settings_; }
@@ -86,6 +88,7 @@ class MainWindow : public QMainWindow {
   ModelsPanel* models_panel_ = nullptr;
   TrainingPanel* training_panel_ = nullptr;
   ChatPanel* chat_panel_ = nullptr;
+  SampleWorkspaceOffer* sample_offer_ = nullptr;
   QList<QAction*> panel_actions_;
 
   QMenu* file_menu_ = nullptr;
