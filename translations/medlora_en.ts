@@ -4118,6 +4118,22 @@ Output:
         <source>model default</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Choose the base model folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records (*.json *.jsonl *.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the train file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the eval file</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>medlora::ui::RunHistory</name>
@@ -6059,6 +6075,36 @@ Answer: %2</source>
     </message>
     <message>
         <source>&amp;Add turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::BundledModelNotice</name>
+    <message>
+        <source>%1 is a tiny demonstration model trained on this machine from the sample data in a few minutes. Its answers show how the workbench works, not medicine. For real work, add a real checkpoint (an HF model folder such as a LLaMA, Mistral or Qwen model).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a real model...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an HF model folder (config.json, model.safetensors, tokenizer.json or tokenizer.model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::PathField</name>
+    <message>
+        <source>Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

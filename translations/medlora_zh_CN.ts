@@ -4129,6 +4129,22 @@ Output:
         <source>model default</source>
         <translation>模型默认</translation>
     </message>
+    <message>
+        <source>Choose the base model folder</source>
+        <translation>选择基础模型文件夹</translation>
+    </message>
+    <message>
+        <source>Records (*.json *.jsonl *.csv *.txt);;All files (*)</source>
+        <translation>记录 (*.json *.jsonl *.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the train file</source>
+        <translation>选择训练文件</translation>
+    </message>
+    <message>
+        <source>Choose the eval file</source>
+        <translation>选择评估文件</translation>
+    </message>
 </context>
 <context>
     <name>medlora::ui::RunHistory</name>
@@ -6117,6 +6133,36 @@ Answer: %2</source>
     <message>
         <source>&amp;Add turn</source>
         <translation>添加一轮(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::BundledModelNotice</name>
+    <message>
+        <source>%1 is a tiny demonstration model trained on this machine from the sample data in a few minutes. Its answers show how the workbench works, not medicine. For real work, add a real checkpoint (an HF model folder such as a LLaMA, Mistral or Qwen model).</source>
+        <translation>%1 是一个在本机上用示例数据花几分钟训练出的微型演示模型。它的回答只用来展示工作台如何运作，不代表医学知识。真正的工作请添加一个真实的检查点（HF 模型文件夹，例如 LLaMA、Mistral 或 Qwen 模型）。</translation>
+    </message>
+    <message>
+        <source>Add a real model...</source>
+        <translation>添加真实模型...</translation>
+    </message>
+    <message>
+        <source>Add an HF model folder (config.json, model.safetensors, tokenizer.json or tokenizer.model)</source>
+        <translation>添加 HF 模型文件夹（config.json、model.safetensors、tokenizer.json 或 tokenizer.model）</translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::PathField</name>
+    <message>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,7 @@
 #include <algorithm>
 
 #include "core/model/model_catalog.h"
+#include "ui/models/bundled_model_notice.h"
 
 namespace medlora::ui {
 namespace {
@@ -27,6 +28,7 @@ ConfigurationPicker::ConfigurationPicker(QWidget* parent)
       model_label_(new QLabel(this)),
       model_(new QComboBox(this)),
       add_model_(new QPushButton(this)),
+      bundled_notice_(new BundledModelNotice(this)),
       mode_label_(new QLabel(this)),
       base_only_(new QRadioButton(this)),
       one_adapter_(new QRadioButton(this)),
@@ -75,6 +77,7 @@ ConfigurationPicker::ConfigurationPicker(QWidget* parent)
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(model_label_);
   layout->addLayout(model_row);
+  layout->addWidget(bundled_notice_);
   layout->addWidget(mode_label_);
   layout->addLayout(mode_row);
   layout->addWidget(adapter_list_);
@@ -91,10 +94,12 @@ ConfigurationPicker::ConfigurationPicker(QWidget* parent)
   comparison_layout->addLayout(row_buttons);
 
   connect(model_, &QComboBox::currentIndexChanged, this, [this] {
+    update_bundled_notice();
     rebuild_row_choices();
     emit configuration_changed();
   });
   connect(add_model_, &QPushButton::clicked, this, [this] { choose_model_folder("base"); });
+  connect(bundled_notice_, &BundledModelNotice::add_requested, this, [this] { choose_model_folder("base"); });
   connect(add_merged_, &QPushButton::clicked, this, [this] { choose_model_folder("merged"); });
   connect(add_adapter_, &QPushButton::clicked, this, &ConfigurationPicker::choose_adapter_folder);
   connect(modes_, &QButtonGroup::idClicked, this, [this] {
@@ -130,8 +135,14 @@ void ConfigurationPicker::set_models(const QList<ModelChoice>& models) {
     }
     if (!select_model(current) && model_->count() > 0) model_->setCurrentIndex(0);
   }
+  update_bundled_notice();
   rebuild_row_choices();
   emit configuration_changed();
+}
+
+void ConfigurationPicker::update_bundled_notice() {
+  const QString dir = model_dir();
+  bundled_notice_->set_model(is_merged(dir) ? QString() : dir);
 }
 
 void ConfigurationPicker::set_adapters(const QList<ChatAdapter>& adapters) {

@@ -20,6 +20,8 @@
 
 namespace medlora::ui {
 
+class BundledModelNotice;
+
 struct ModelChoice {
   QString name;
   QString path;
@@ -68,6 +70,8 @@ class ConfigurationPicker : public QGroupBox {
   QListWidget* adapter_list() const { return adapter_list_; }
   QTableWidget* comparison_table() const { return rows_; }
   QCheckBox* grounding_check() const { return grounding_; }
+  // Shown under the model choice while the bundled demonstration model is chosen.
+  BundledModelNotice* bundled_notice() const { return bundled_notice_; }
 
  signals:
   void model_folder_added(const medlora::ui::ModelChoice& model);
@@ -85,6 +89,7 @@ class ConfigurationPicker : public QGroupBox {
   QString default_label(const QString& choice) const;
   void add_row(const QString& choice);
   void update_enabled();
+  void update_bundled_notice();
   void choose_model_folder(const QString& kind);
   bool is_merged(const QString& path) const;
   void choose_adapter_folder();
@@ -94,6 +99,7 @@ class ConfigurationPicker : public QGroupBox {
   QLabel* model_label_;
   QComboBox* model_;
   QPushButton* add_model_;
+  BundledModelNotice* bundled_notice_;
   QLabel* mode_label_;
   QRadioButton* base_only_;
   QRadioButton* one_adapter_;

@@ -27,7 +27,7 @@ TestSetPage::TestSetPage(QWidget* parent)
       limit_(new QSpinBox(this)),
       from_file_(new QRadioButton(this)),
       file_(new QLineEdit(this)),
-      browse_(new QPushButton(this)),
+      file_field_(new PathField(PathField::Kind::OpenFile, file_, this)),
       configurations_label_(new QLabel(this)),
       use_compared_(new QRadioButton(this)),
       use_chat_(new QRadioButton(this)),
@@ -68,8 +68,7 @@ TestSetPage::TestSetPage(QWidget* parent)
   auto* grid = new QGridLayout;
   grid->addWidget(questions_label_, 0, 0);
   grid->addWidget(from_file_, 0, 1);
-  grid->addWidget(file_, 0, 2, 1, 3);
-  grid->addWidget(browse_, 0, 5);
+  grid->addWidget(file_field_, 0, 2, 1, 4);
   grid->addWidget(from_dataset_, 1, 1);
   grid->addWidget(dataset_, 1, 2);
   grid->addWidget(approved_only_, 1, 3);
@@ -98,7 +97,6 @@ TestSetPage::TestSetPage(QWidget* parent)
   layout->addLayout(runs_row);
   layout->addWidget(results_, 1);
 
-  connect(browse_, &QPushButton::clicked, this, &TestSetPage::choose_file);
   connect(run_, &QPushButton::clicked, this, &TestSetPage::start_new);
   connect(stop_, &QPushButton::clicked, this, &TestSetPage::stop_requested);
   connect(resume_, &QPushButton::clicked, this, &TestSetPage::resume_current);
@@ -270,11 +268,6 @@ void TestSetPage::resume_current() {
   emit run_requested(job, false);
 }
 
-void TestSetPage::choose_file() {
-  const QString file = QFileDialog::getOpenFileName(this, tr("Choose a file of questions"), file_->text(),
-                                                    tr("Questions (*.jsonl *.json *.txt);;All files (*)"));
-  if (!file.isEmpty()) file_->setText(file);
-}
 
 bool TestSetPage::export_jsonl(const QString& path, QString* error) {
   try {
@@ -329,7 +322,8 @@ void TestSetPage::retranslate() {
   questions_label_->setText(tr("Questions:"));
   from_file_->setText(tr("From a &file:"));
   file_->setPlaceholderText(tr("JSON lines with \"question\" (and \"reference\"), or plain text: one question a line"));
-  browse_->setText(tr("&Browse..."));
+  file_field_->set_dialog_title(tr("Choose a file of questions"));
+  file_field_->set_filter(tr("Questions (*.jsonl *.json *.txt);;All files (*)"));
   from_dataset_->setText(tr("From a &dataset:"));
   approved_only_->setText(tr("A&pproved records only"));
   limit_label_->setText(tr("F&irst:"));

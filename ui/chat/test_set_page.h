@@ -8,6 +8,8 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+
+#include "ui/shell/path_field.h"
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
@@ -54,6 +56,7 @@ class TestSetPage : public QWidget {
   QRadioButton* file_radio() const { return from_file_; }
   QComboBox* dataset_combo() const { return dataset_; }
   QLineEdit* file_edit() const { return file_; }
+  PathField* file_field() const { return file_field_; }
   QRadioButton* compared_radio() const { return use_compared_; }
   QRadioButton* chat_configuration_radio() const { return use_chat_; }
   QLineEdit* name_edit() const { return name_; }
@@ -80,7 +83,6 @@ class TestSetPage : public QWidget {
   void retranslate();
   void start_new();
   void resume_current();
-  void choose_file();
   void export_with_dialog();
   void send_to_review();
   void delete_current();
@@ -101,7 +103,7 @@ class TestSetPage : public QWidget {
   QSpinBox* limit_;
   QRadioButton* from_file_;
   QLineEdit* file_;
-  QPushButton* browse_;
+  PathField* file_field_;
   QLabel* configurations_label_;
   QRadioButton* use_compared_;
   QRadioButton* use_chat_;

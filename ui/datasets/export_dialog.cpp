@@ -16,7 +16,7 @@ ExportDialog::ExportDialog(const QString& workspace_file, const store::DatasetSu
       counts_(new QLabel(this)),
       file_label_(new QLabel(this)),
       file_(new QLineEdit(this)),
-      browse_(new QPushButton(this)),
+      file_field_(new PathField(PathField::Kind::SaveFile, file_, this)),
       format_label_(new QLabel(this)),
       format_(new QComboBox(this)),
       all_records_(new QCheckBox(this)),
@@ -91,8 +91,7 @@ ExportDialog::ExportDialog(const QString& workspace_file, const store::DatasetSu
   auto* grid = new QGridLayout;
   grid->addWidget(counts_, 0, 0, 1, 3);
   grid->addWidget(file_label_, 1, 0);
-  grid->addWidget(file_, 1, 1);
-  grid->addWidget(browse_, 1, 2);
+  grid->addWidget(file_field_, 1, 1, 1, 2);
   grid->addWidget(format_label_, 2, 0);
   grid->addWidget(format_, 2, 1);
   grid->addWidget(all_records_, 3, 1);
@@ -117,7 +116,6 @@ ExportDialog::ExportDialog(const QString& workspace_file, const store::DatasetSu
   layout->addLayout(bottom);
   resize(620, 380);
 
-  connect(browse_, &QPushButton::clicked, this, &ExportDialog::browse);
   connect(file_, &QLineEdit::textChanged, this, &ExportDialog::update_controls);
   connect(split_, &QCheckBox::toggled, this, &ExportDialog::update_controls);
   connect(export_, &QPushButton::clicked, this, &ExportDialog::start_export);
@@ -133,11 +131,6 @@ ExportDialog::~ExportDialog() {
   thread_.wait();
 }
 
-void ExportDialog::browse() {
-  const QString file = QFileDialog::getSaveFileName(this, tr("Export to"), file_->text(),
-                                                    tr("JSON Lines (*.jsonl);;JSON (*.json);;All files (*)"));
-  if (!file.isEmpty()) file_->setText(file);
-}
 
 void ExportDialog::start_export() {
   if (running_) return;
@@ -168,7 +161,7 @@ void ExportDialog::request_stop() {
 void ExportDialog::update_controls() {
   export_->setEnabled(!running_ && !file_->text().trimmed().isEmpty());
   cancel_->setEnabled(running_);
-  for (QWidget* w : std::initializer_list<QWidget*>{file_, browse_, format_, all_records_, split_}) w->setEnabled(!running_);
+  for (QWidget* w : std::initializer_list<QWidget*>{file_field_, format_, all_records_, split_}) w->setEnabled(!running_);
   for (QWidget* w : std::initializer_list<QWidget*>{validation_, test_, seed_})
     w->setEnabled(!running_ && split_->isChecked());
 }
@@ -191,7 +184,8 @@ void ExportDialog::retranslate() {
   setWindowTitle(tr("Export \"%1\"").arg(QString::fromStdString(dataset_.name)));
   counts_->setText(tr("%1 records, %2 approved.").arg(dataset_.total).arg(dataset_.approved));
   file_label_->setText(tr("&File"));
-  browse_->setText(tr("Browse..."));
+  file_field_->set_dialog_title(tr("Export to"));
+  file_field_->set_filter(tr("JSON Lines (*.jsonl);;JSON (*.json);;All files (*)"));
   format_label_->setText(tr("F&ormat"));
   format_->setItemText(0, tr("Trainer JSONL (instruction, input, output, category)"));
   format_->setItemText(1, tr("Trainer JSON array"));

@@ -18,6 +18,7 @@
 
 #include "core/store/record_types.h"
 #include "ui/datasets/dataset_io_worker.h"
+#include "ui/shell/path_field.h"
 
 namespace medlora::ui {
 
@@ -35,6 +36,7 @@ class ExportDialog : public QDialog {
   const QString& error() const { return error_; }
 
   QLineEdit* file_edit() const { return file_; }
+  PathField* file_field() const { return file_field_; }
   QComboBox* format_combo() const { return format_; }
   QCheckBox* all_records_check() const { return all_records_; }
   QCheckBox* split_check() const { return split_; }
@@ -54,7 +56,6 @@ class ExportDialog : public QDialog {
  private:
   void retranslate();
   void update_controls();
-  void browse();
 
   QString workspace_file_;
   store::DatasetSummary dataset_;
@@ -67,7 +68,7 @@ class ExportDialog : public QDialog {
   QLabel* counts_;
   QLabel* file_label_;
   QLineEdit* file_;
-  QPushButton* browse_;
+  PathField* file_field_;
   QLabel* format_label_;
   QComboBox* format_;
   QCheckBox* all_records_;

@@ -34,7 +34,7 @@ TokenHistogram::TokenHistogram(QWidget* parent)
     : QWidget(parent),
       tokenizer_label_(new QLabel(this)),
       tokenizer_dir_(new QLineEdit(this)),
-      browse_(new QPushButton(this)),
+      tokenizer_field_(new PathField(PathField::Kind::Folder, tokenizer_dir_, this)),
       template_label_(new QLabel(this)),
       template_(new QComboBox(this)),
       max_length_label_(new QLabel(this)),
@@ -67,8 +67,7 @@ TokenHistogram::TokenHistogram(QWidget* parent)
 
   auto* grid = new QGridLayout;
   grid->addWidget(tokenizer_label_, 0, 0);
-  grid->addWidget(tokenizer_dir_, 0, 1);
-  grid->addWidget(browse_, 0, 2);
+  grid->addWidget(tokenizer_field_, 0, 1);
   grid->addWidget(template_label_, 1, 0);
   grid->addWidget(template_, 1, 1);
   grid->addWidget(max_length_label_, 2, 0);
@@ -84,7 +83,6 @@ TokenHistogram::TokenHistogram(QWidget* parent)
   layout->addWidget(plot_, 1);
   layout->addWidget(message_);
 
-  connect(browse_, &QPushButton::clicked, this, &TokenHistogram::browse);
   connect(compute_, &QPushButton::clicked, this, &TokenHistogram::compute);
   connect(stop_, &QPushButton::clicked, &runner_, &BackgroundRunner::request_stop);
   connect(&runner_, &BackgroundRunner::progress, this, [this](qint64 done, qint64 total) {
@@ -117,12 +115,6 @@ TokenHistogram::~TokenHistogram() {
 void TokenHistogram::set_source(const QString& workspace_file, int64_t dataset_id) {
   workspace_file_ = workspace_file;
   dataset_id_ = dataset_id;
-}
-
-void TokenHistogram::browse() {
-  const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose a model folder with tokenizer.model"),
-                                                        tokenizer_dir_->text());
-  if (!dir.isEmpty()) tokenizer_dir_->setText(dir);
 }
 
 void TokenHistogram::compute() {
@@ -227,7 +219,7 @@ void TokenHistogram::changeEvent(QEvent* event) {
 void TokenHistogram::retranslate() {
   tokenizer_label_->setText(tr("&Tokenizer"));
   tokenizer_dir_->setPlaceholderText(tr("A model folder (or tokenizer.model file) whose tokenizer training will use"));
-  browse_->setText(tr("Browse..."));
+  tokenizer_field_->set_dialog_title(tr("Choose a model folder with tokenizer.model"));
   template_label_->setText(tr("Prompt &template"));
   max_length_label_->setText(tr("&max_length"));
   max_length_->setToolTip(tr("The training max_length: longer records are cut"));

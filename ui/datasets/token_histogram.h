@@ -14,6 +14,7 @@
 
 #include "core/data/token_stats.h"
 #include "ui/datasets/background_runner.h"
+#include "ui/shell/path_field.h"
 
 class QCustomPlot;
 
@@ -42,6 +43,7 @@ class TokenHistogram : public QWidget {
 
   const data::TokenStats& stats() const { return stats_; }
   QLineEdit* tokenizer_edit() const { return tokenizer_dir_; }
+  PathField* tokenizer_field() const { return tokenizer_field_; }
   QComboBox* template_combo() const { return template_; }
   QSpinBox* max_length_spin() const { return max_length_; }
   QCheckBox* approved_only_check() const { return approved_only_; }
@@ -59,7 +61,6 @@ class TokenHistogram : public QWidget {
  private:
   void retranslate();
   void draw();
-  void browse();
 
   QString workspace_file_;
   int64_t dataset_id_ = 0;
@@ -68,7 +69,7 @@ class TokenHistogram : public QWidget {
   BackgroundRunner runner_;
   QLabel* tokenizer_label_;
   QLineEdit* tokenizer_dir_;
-  QPushButton* browse_;
+  PathField* tokenizer_field_;
   QLabel* template_label_;
   QComboBox* template_;
   QLabel* max_length_label_;

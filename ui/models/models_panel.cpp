@@ -8,6 +8,7 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include "ui/models/bundled_model_notice.h"
 #include "ui/models/generation_worker.h"
 #include "ui/models/model_details_view.h"
 #include "ui/models/model_list_model.h"
@@ -25,6 +26,7 @@ ModelsPanel::ModelsPanel(QWidget* parent)
       add_(new QPushButton(QIcon(":/icons/add_folder.png"), QString(), this)),
       remove_(new QPushButton(QIcon(":/icons/remove.png"), QString(), this)),
       details_(new ModelDetailsView(this)),
+      bundled_notice_(new BundledModelNotice(this)),
       worker_(new GenerationWorker) {
   setObjectName("models_panel");
   worker_->moveToThread(&worker_thread_);
@@ -58,6 +60,7 @@ ModelsPanel::ModelsPanel(QWidget* parent)
   auto* right = new QWidget(this);
   auto* right_layout = new QVBoxLayout(right);
   right_layout->setContentsMargins(0, 0, 0, 0);
+  right_layout->addWidget(bundled_notice_);
   right_layout->addWidget(details_);
   right_layout->addWidget(tryout_, 1);
 
@@ -73,6 +76,7 @@ ModelsPanel::ModelsPanel(QWidget* parent)
   connect(refresh_, &QPushButton::clicked, this, &ModelsPanel::refresh);
   connect(add_, &QPushButton::clicked, this, &ModelsPanel::add_folder_with_dialog);
   connect(remove_, &QPushButton::clicked, this, &ModelsPanel::remove_selected);
+  connect(bundled_notice_, &BundledModelNotice::add_requested, this, &ModelsPanel::add_folder_with_dialog);
   connect(list_->selectionModel(), &QItemSelectionModel::currentChanged, this, &ModelsPanel::on_selection_changed);
   connect(tryout_, &PromptTryout::status_message, this, &Panel::status_message);
   connect(tryout_, &PromptTryout::busy_changed, this, [this](bool busy) { list_->setEnabled(!busy); });
@@ -158,6 +162,7 @@ void ModelsPanel::remove_selected() {
 void ModelsPanel::on_selection_changed() {
   const auto* e = model_->entry(list_->currentIndex().row());
   remove_->setEnabled(e && e->user_added);
+  bundled_notice_->set_model(e && !e->user_added ? QString::fromStdString(e->path.string()) : QString());
   if (!e) {
     details_->clear_entry();
     tryout_->set_model({});

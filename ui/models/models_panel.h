@@ -12,6 +12,7 @@
 
 namespace medlora::ui {
 
+class BundledModelNotice;
 class GenerationWorker;
 class ModelDetailsView;
 class ModelListModel;
@@ -43,6 +44,7 @@ class ModelsPanel : public Panel {
   ModelListModel* list_model() const { return model_; }
   ModelDetailsView* details() const { return details_; }
   PromptTryout* tryout() const { return tryout_; }
+  BundledModelNotice* bundled_notice() const { return bundled_notice_; }
   GenerationWorker* worker() const { return worker_; }
 
  signals:
@@ -65,6 +67,7 @@ class ModelsPanel : public Panel {
   QPushButton* add_;
   QPushButton* remove_;
   ModelDetailsView* details_;
+  BundledModelNotice* bundled_notice_;
   PromptTryout* tryout_;
   QThread worker_thread_;
   GenerationWorker* worker_;

@@ -133,17 +133,15 @@ QWidget* NewStudyDialog::build_file_page() {
   file_->setObjectName("study_answers_file");
   file_->setToolTip(tr("One JSON object a line: {\"item\", \"question\", \"system\", \"answer\", \"reference\"?, "
                        "\"kind\"?, \"metadata\"?}"));
-  auto* browse = new QPushButton(tr("&Browse…"), page);
-  connect(browse, &QPushButton::clicked, this, &NewStudyDialog::browse);
   connect(file_, &QLineEdit::textChanged, this, &NewStudyDialog::update_controls);
-  auto* row = new QHBoxLayout;
-  row->addWidget(file_, 1);
-  row->addWidget(browse);
+  file_field_ = new PathField(PathField::Kind::OpenFile, file_, page);
+  file_field_->set_dialog_title(tr("Answers file"));
+  file_field_->set_filter(tr("JSON Lines (*.jsonl *.json);;All files (*)"));
   auto* form = new QFormLayout(page);
   form->setContentsMargins(0, 0, 0, 0);
   auto* label = new QLabel(tr("Answers &file"), page);  // a row of two widgets gets no buddy by itself
   label->setBuddy(file_);
-  form->addRow(label, row);
+  form->addRow(label, file_field_);
   return page;
 }
 
@@ -153,11 +151,6 @@ void NewStudyDialog::set_source(StudySource source) {
 
 StudySource NewStudyDialog::source() const { return static_cast<StudySource>(source_->currentData().toInt()); }
 
-void NewStudyDialog::browse() {
-  const QString file = QFileDialog::getOpenFileName(this, tr("Answers file"), file_->text(),
-                                                    tr("JSON Lines (*.jsonl *.json);;All files (*)"));
-  if (!file.isEmpty()) file_->setText(file);
-}
 
 std::optional<NewStudyRequest> NewStudyDialog::request() {
   NewStudyRequest request;

@@ -9,6 +9,8 @@
 #include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
+
+#include "ui/shell/path_field.h"
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -48,6 +50,7 @@ class NewStudyDialog : public QDialog {
   QCheckBox* approved_only_check() const { return approved_only_; }
   QSpinBox* max_questions_spin() const { return max_questions_; }
   QLineEdit* file_edit() const { return file_; }
+  PathField* file_field() const { return file_field_; }
   QSpinBox* reviewers_spin() const { return reviewers_; }
   QCheckBox* reference_check() const { return reference_; }
   QLineEdit* seed_edit() const { return seed_; }
@@ -65,7 +68,6 @@ class NewStudyDialog : public QDialog {
   QWidget* build_run_page(store::Workspace& workspace);
   QWidget* build_dataset_page(store::Workspace& workspace);
   QWidget* build_file_page();
-  void browse();
   void update_controls();
   void on_finished(const QString& error);
 
@@ -82,6 +84,7 @@ class NewStudyDialog : public QDialog {
   QCheckBox* approved_only_ = nullptr;
   QSpinBox* max_questions_ = nullptr;
   QLineEdit* file_ = nullptr;
+  PathField* file_field_ = nullptr;
   QSpinBox* reviewers_;
   QCheckBox* reference_;
   QLineEdit* seed_;

@@ -88,16 +88,14 @@ ReportExportDialog::ReportExportDialog(const QString& workspace_file, const stor
   if (study_.status != "closed")
     result_->setText(tr("The study is still open: the report shows system codes, not names, and the scores so far."));
 
-  auto* browse = new QPushButton(tr("&Browse…"), this);
-  auto* path_row = new QHBoxLayout;
-  path_row->addWidget(path_, 1);
-  path_row->addWidget(browse);
+  path_field_ = new PathField(PathField::Kind::SaveFile, path_, this);
+  path_field_->set_dialog_title(tr("Save the report as"));
   auto* form = new QFormLayout;
   form->addRow(tr("F&ormat"), format_);
   form->addRow(tr("&Language"), language_);
   auto* path_label = new QLabel(tr("&File"), this);  // a row of two widgets gets no buddy by itself
   path_label->setBuddy(path_);
-  form->addRow(path_label, path_row);
+  form->addRow(path_label, path_field_);
   auto* progress_row = new QHBoxLayout;
   progress_row->addWidget(progress_, 1);
   progress_row->addWidget(stage_);
@@ -116,7 +114,6 @@ ReportExportDialog::ReportExportDialog(const QString& workspace_file, const stor
 
   connect(format_, &QComboBox::currentIndexChanged, this, [this] { set_format(format()); });
   connect(path_, &QLineEdit::textChanged, this, &ReportExportDialog::update_controls);
-  connect(browse, &QPushButton::clicked, this, &ReportExportDialog::browse);
   connect(export_, &QPushButton::clicked, this, &ReportExportDialog::start_export);
   connect(close_, &QPushButton::clicked, this, &ReportExportDialog::reject);
   connect(open_file_, &QPushButton::clicked, this,
@@ -141,13 +138,6 @@ void ReportExportDialog::set_format(ReportExportFormat format) {
   update_controls();
 }
 
-void ReportExportDialog::browse() {
-  const QString file = QFileDialog::getSaveFileName(this, tr("Save the report as"), path_->text(),
-                                                    tr("%1 files (*.%2);;All files (*)")
-                                                        .arg(QString::fromLatin1(suffix(format())).toUpper(),
-                                                             QString::fromLatin1(suffix(format()))));
-  if (!file.isEmpty()) path_->setText(file);
-}
 
 bool ReportExportDialog::start_export() {
   const QString file = path_->text().trimmed();
@@ -229,7 +219,9 @@ void ReportExportDialog::update_controls() {
   const bool document = format() == ReportExportFormat::Pdf || format() == ReportExportFormat::Html;
   language_->setEnabled(!running_ && document);
   format_->setEnabled(!running_);
-  path_->setEnabled(!running_);
+  path_field_->setEnabled(!running_);
+  path_field_->set_filter(tr("%1 files (*.%2);;All files (*)")
+                              .arg(QString::fromLatin1(suffix(format())).toUpper(), QString::fromLatin1(suffix(format()))));
   export_->setEnabled(!running_ && !path_->text().trimmed().isEmpty());
   close_->setEnabled(!running_);
   open_file_->setEnabled(!running_ && !written_.isEmpty());

@@ -10,6 +10,8 @@
 #include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
+
+#include "ui/shell/path_field.h"
 #include <QProgressBar>
 #include <QPushButton>
 
@@ -47,6 +49,7 @@ class ReportExportDialog : public QDialog {
   QComboBox* format_combo() const { return format_; }
   QComboBox* language_combo() const { return language_; }
   QLineEdit* path_edit() const { return path_; }
+  PathField* path_field() const { return path_field_; }
   QPushButton* export_button() const { return export_; }
   QPushButton* open_file_button() const { return open_file_; }
   QPushButton* open_folder_button() const { return open_folder_; }
@@ -63,7 +66,6 @@ class ReportExportDialog : public QDialog {
   void reject() override;  // not while an export runs
 
  private:
-  void browse();
   void on_worker_finished(const QString& error);
   void write_document();  // PDF/HTML, on the GUI thread
   void finish(const QString& error);
@@ -82,6 +84,7 @@ class ReportExportDialog : public QDialog {
   QComboBox* format_;
   QComboBox* language_;
   QLineEdit* path_;
+  PathField* path_field_ = nullptr;
   QProgressBar* progress_;
   QLabel* stage_;
   QLabel* result_;

@@ -28,11 +28,9 @@ SettingsDialog::SettingsDialog(const WorkbenchSettings& settings, QWidget* paren
   models_dir_->setText(settings.models_dir);
   models_dir_->setPlaceholderText(
       tr("Default: %1").arg(QString::fromStdString(model::ModelCatalog::default_models_dir().string())));
-  auto* browse = new QPushButton(tr("Browse..."), this);
-  connect(browse, &QPushButton::clicked, this, &SettingsDialog::browse_models_dir);
-  auto* dir_row = new QHBoxLayout;
-  dir_row->addWidget(models_dir_, 1);
-  dir_row->addWidget(browse);
+  models_dir_field_ = new PathField(PathField::Kind::Folder, models_dir_, this);
+  models_dir_field_->set_dialog_title(tr("Choose the models folder"));
+  models_dir_field_->set_empty_start(settings.effective_models_dir());
 
   device_->addItem(tr("Automatic (CUDA when present)"), "auto");
   device_->addItem(tr("CPU"), "cpu");
@@ -53,7 +51,7 @@ SettingsDialog::SettingsDialog(const WorkbenchSettings& settings, QWidget* paren
   preview_->setObjectName("compute_preview");
 
   auto* form = new QFormLayout;
-  form->addRow(tr("&Models folder:"), dir_row);
+  form->addRow(tr("&Models folder:"), models_dir_field_);
   form->addRow(tr("&Device:"), device_);
   form->addRow(tr("D&type:"), dtype_);
   form->addRow(tr("&Threads:"), threads_);
@@ -82,11 +80,6 @@ WorkbenchSettings SettingsDialog::settings() const {
   return s;
 }
 
-void SettingsDialog::browse_models_dir() {
-  const QString start = settings().effective_models_dir();
-  const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose the models folder"), start);
-  if (!dir.isEmpty()) models_dir_->setText(dir);
-}
 
 void SettingsDialog::update_preview() {
   try {

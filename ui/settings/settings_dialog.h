@@ -8,6 +8,7 @@
 #include <QSpinBox>
 
 #include "ui/settings/workbench_settings.h"
+#include "ui/shell/path_field.h"
 
 namespace medlora::ui {
 
@@ -20,6 +21,7 @@ class SettingsDialog : public QDialog {
   WorkbenchSettings settings() const;
 
   QLineEdit* models_dir_edit() const { return models_dir_; }
+  PathField* models_dir_field() const { return models_dir_field_; }
   QComboBox* device_combo() const { return device_; }
   QComboBox* dtype_combo() const { return dtype_; }
   QSpinBox* threads_spin() const { return threads_; }
@@ -29,11 +31,11 @@ class SettingsDialog : public QDialog {
   void accept() override;
 
  private:
-  void browse_models_dir();
   void update_preview();
 
   WorkbenchSettings original_;
   QLineEdit* models_dir_;
+  PathField* models_dir_field_;
   QComboBox* device_;
   QComboBox* dtype_;
   QSpinBox* threads_;

@@ -50,9 +50,17 @@ bool has_checkpoints(const QString& dir) {
 
 RunForm::RunForm(QWidget* parent) : QWidget(parent) { build(); }
 
-void RunForm::add_field(QFormLayout* form, const QString& key, QWidget* widget, const char* label, const char* tooltip) {
+PathField* RunForm::path_row(const QString& key, QWidget* editor, PathField::Kind kind) {
+  auto* row = new PathField(kind, editor, this);
+  row->setObjectName(key + "_path");
+  path_fields_.insert(key, row);
+  return row;
+}
+
+void RunForm::add_field(QFormLayout* form, const QString& key, QWidget* widget, const char* label, const char* tooltip,
+                        QWidget* row) {
   auto* text = new QLabel(this);
-  form->addRow(text, widget);
+  form->addRow(text, row ? row : widget);
   fields_.insert(key, widget);
   labels_.insert(key, text);
   texts_.insert(key, {label, tooltip});
@@ -107,8 +115,10 @@ void RunForm::build() {
   preset_->addItem(QString(), "custom");
   run->addRow(tr("Preset"), preset_);
   add_field(run, "name", line("run-1"), QT_TR_NOOP("Name"), QT_TR_NOOP("The run's name; its folder is <runs folder>/<name>"));
-  add_field(run, "base_model", combo({}, true), QT_TR_NOOP("Base model"),
-            QT_TR_NOOP("An HF model folder (config.json, model.safetensors, tokenizer.json or tokenizer.model)"));
+  auto* base_model = combo({}, true);
+  add_field(run, "base_model", base_model, QT_TR_NOOP("Base model"),
+            QT_TR_NOOP("An HF model folder (config.json, model.safetensors, tokenizer.json or tokenizer.model)"),
+            path_row("base_model", base_model, PathField::Kind::Folder));
   auto* dataset = combo({});
   add_field(run, "dataset", dataset, QT_TR_NOOP("Dataset"),
             QT_TR_NOOP("A workspace dataset, exported and split into the run folder at launch; or 'Files' to name the files"));
@@ -116,9 +126,13 @@ void RunForm::build() {
             QT_TR_NOOP("Export only the records a reviewer approved"));
   add_field(run, "validation_fraction", double_box(0, 0.5, 0.1, 2, 0.05), QT_TR_NOOP("Validation split"),
             QT_TR_NOOP("Fraction of the dataset held out (stratified by category) for the eval loss"));
-  add_field(run, "train_file", line(""), QT_TR_NOOP("Train file"),
-            QT_TR_NOOP("Files mode: JSON/JSONL/CSV records or a .txt corpus"));
-  add_field(run, "eval_file", line(""), QT_TR_NOOP("Eval file"), QT_TR_NOOP("Files mode: evaluation records (optional)"));
+  auto* train_file = line("");
+  add_field(run, "train_file", train_file, QT_TR_NOOP("Train file"),
+            QT_TR_NOOP("Files mode: JSON/JSONL/CSV records or a .txt corpus"),
+            path_row("train_file", train_file, PathField::Kind::OpenFile));
+  auto* eval_file = line("");
+  add_field(run, "eval_file", eval_file, QT_TR_NOOP("Eval file"), QT_TR_NOOP("Files mode: evaluation records (optional)"),
+            path_row("eval_file", eval_file, PathField::Kind::OpenFile));
   add_field(run, "val_size", double_box(0, 1e6, 0, 3, 0.05), QT_TR_NOOP("Hold out of train file"),
             QT_TR_NOOP("Files mode without an eval file: a fraction (< 1) or a count (>= 1) of train records held out"));
   // "model default" (value ""): RUN.json leaves "template" out and the trainer uses the model's
@@ -236,6 +250,12 @@ void RunForm::changeEvent(QEvent* event) {
     }
     if (auto* dataset = qobject_cast<QComboBox*>(fields_.value("dataset")); dataset && dataset->count() > 0)
       dataset->setItemText(0, tr("Files (below)"));
+    path_fields_["base_model"]->set_dialog_title(tr("Choose the base model folder"));
+    const QString records = tr("Records (*.json *.jsonl *.csv *.txt);;All files (*)");
+    path_fields_["train_file"]->set_dialog_title(tr("Choose the train file"));
+    path_fields_["train_file"]->set_filter(records);
+    path_fields_["eval_file"]->set_dialog_title(tr("Choose the eval file"));
+    path_fields_["eval_file"]->set_filter(records);
     if (auto* templates = qobject_cast<QComboBox*>(fields_.value("template")); templates && templates->count() > 0)
       templates->setItemText(0, tr("model default"));
   }

@@ -13,6 +13,8 @@
 
 #include <optional>
 
+#include "ui/shell/path_field.h"
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -57,6 +59,8 @@ class RunForm : public QWidget {
   bool set_value(const QString& key, const QVariant& value);
   QVariant value(const QString& key) const;
   QWidget* field(const QString& key) const { return fields_.value(key); }
+  // The Browse row of a path field ("base_model", "train_file", "eval_file"); null for others.
+  PathField* path_field(const QString& key) const { return path_fields_.value(key); }
   QStringList keys() const { return fields_.keys(); }
 
   RunRequest request() const;
@@ -75,7 +79,11 @@ class RunForm : public QWidget {
 
  private:
   void build();
-  void add_field(QFormLayout* form, const QString& key, QWidget* widget, const char* label, const char* tooltip);
+  // `row` is what the form shows (a PathField around `widget`); `widget` by default.
+  void add_field(QFormLayout* form, const QString& key, QWidget* widget, const char* label, const char* tooltip,
+                 QWidget* row = nullptr);
+  // A path field around `editor` (a QLineEdit or an editable QComboBox) with a Browse button.
+  PathField* path_row(const QString& key, QWidget* editor, PathField::Kind kind);
   void on_edited();
   QString run_dir_for(const QString& name) const;
   std::optional<qint64> train_records_estimate(const RunRequest& request) const;
@@ -85,6 +93,7 @@ class RunForm : public QWidget {
   QString runs_root_;
   QMap<QString, QWidget*> fields_;
   QMap<QString, QLabel*> labels_;
+  QMap<QString, PathField*> path_fields_;
   QMap<QString, QPair<const char*, const char*>> texts_;  // key -> (label, tooltip), untranslated
   QComboBox* preset_ = nullptr;
   QLabel* messages_ = nullptr;
