@@ -126,18 +126,20 @@ data::ExportManifest export_dataset(Workspace& workspace, int64_t dataset_id, co
   return manifest;
 }
 
-SplitFiles split_dataset(Workspace& workspace, int64_t dataset_id, const data::SplitSpec& spec,
-                         const std::filesystem::path& out_dir, data::ExportFormat format, bool approved_only) {
+namespace {
+
+SplitFiles write_split(Workspace& workspace, int64_t dataset_id, const data::SplitSpec& spec,
+                       const std::function<std::filesystem::path(const std::string& part)>& file_for_part,
+                       data::ExportFormat format, bool approved_only, QJsonObject parameters) {
   const auto texts = stored_texts(workspace, dataset_id, approved_only);
   const auto assignment = data::split_stratified(texts, spec);
-  std::filesystem::create_directories(out_dir);
   SplitFiles written;
   QJsonObject counts;
   auto write_part = [&](const std::string& part, const std::vector<size_t>& indices) {
     std::vector<data::RecordText> subset;
     subset.reserve(indices.size());
     for (size_t index : indices) subset.push_back(texts[index]);
-    const auto file = out_dir / (part + extension_for(format));
+    const auto file = file_for_part(part);
     const std::vector<std::string> filters{approved_only ? "status=approved" : "status=any",
                                            "split=" + part + " seed=" + std::to_string(spec.seed)};
     written.parts[part] = data::export_records(subset, file, format, filters);
@@ -147,15 +149,32 @@ SplitFiles split_dataset(Workspace& workspace, int64_t dataset_id, const data::S
   write_part("train", assignment.train);
   write_part("validation", assignment.validation);
   if (spec.test > 0) write_part("test", assignment.test);
-  DatasetRepository(workspace).log_operation(
-      dataset_id, "split",
-      to_json(QJsonObject{{"validation", spec.validation},
-                          {"test", spec.test},
-                          {"seed", qint64(spec.seed)},
-                          {"out_dir", QString::fromStdString(out_dir.string())},
-                          {"approved_only", approved_only}}),
-      to_json(counts));
+  parameters.insert("validation", spec.validation);
+  parameters.insert("test", spec.test);
+  parameters.insert("seed", qint64(spec.seed));
+  parameters.insert("approved_only", approved_only);
+  DatasetRepository(workspace).log_operation(dataset_id, "split", to_json(parameters), to_json(counts));
   return written;
+}
+
+}  // namespace
+
+SplitFiles split_dataset(Workspace& workspace, int64_t dataset_id, const data::SplitSpec& spec,
+                         const std::filesystem::path& out_dir, data::ExportFormat format, bool approved_only) {
+  std::filesystem::create_directories(out_dir);
+  return write_split(
+      workspace, dataset_id, spec, [&](const std::string& part) { return out_dir / (part + extension_for(format)); },
+      format, approved_only, QJsonObject{{"out_dir", QString::fromStdString(out_dir.string())}});
+}
+
+SplitFiles split_dataset(Workspace& workspace, int64_t dataset_id, const data::SplitSpec& spec,
+                         const std::function<std::filesystem::path(const std::string& part)>& file_for_part,
+                         data::ExportFormat format, bool approved_only) {
+  QJsonObject files;
+  for (const char* part : {"train", "validation", "test"})
+    if (std::string(part) != "test" || spec.test > 0)
+      files.insert(part, QString::fromStdString(file_for_part(part).string()));
+  return write_split(workspace, dataset_id, spec, file_for_part, format, approved_only, QJsonObject{{"files", files}});
 }
 
 }  // namespace medlora::store

@@ -3,6 +3,7 @@
 // export its records for training, and split them into train / validation / test files.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -51,5 +52,10 @@ struct SplitFiles {
 // `out_dir` with the format's extension, each with its manifest; logs a "split" operation.
 SplitFiles split_dataset(Workspace& workspace, int64_t dataset_id, const data::SplitSpec& spec,
                          const std::filesystem::path& out_dir, data::ExportFormat format, bool approved_only);
+// The same split into the files `file_for_part("train" | "validation" | "test")` names (the
+// Datasets panel's "out.jsonl" -> "out_train.jsonl", ...); logs a "split" operation with the files.
+SplitFiles split_dataset(Workspace& workspace, int64_t dataset_id, const data::SplitSpec& spec,
+                         const std::function<std::filesystem::path(const std::string& part)>& file_for_part,
+                         data::ExportFormat format, bool approved_only);
 
 }  // namespace medlora::store

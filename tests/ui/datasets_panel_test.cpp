@@ -636,7 +636,11 @@ class DatasetsPanelTest : public QObject {
       if (!train.readLine().trimmed().isEmpty()) ++lines;
     QCOMPARE(lines + 2, 10);
     const auto operations = f.repository->operations(f.dataset);
-    QVERIFY(std::any_of(operations.begin(), operations.end(), [](const auto& o) { return o.kind == "export"; }));
+    // Logged as `medlora dataset split` logs it.
+    QCOMPARE(operations.size(), size_t{1});
+    QCOMPARE(operations[0].kind, std::string("split"));
+    QVERIFY(QString::fromStdString(operations[0].parameters_json).contains("out_train.jsonl"));
+    QVERIFY(QString::fromStdString(operations[0].counts_json).contains("\"train\":8"));
   }
 };
 

@@ -3,17 +3,12 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonObject>
 
 #include <filesystem>
 
-#include "core/data/dataset_export.h"
-#include "core/data/dataset_importer.h"
-#include "core/data/dataset_split.h"
 #include "core/store/dataset_repository.h"
-#include "core/store/transaction.h"
+#include "core/store/dataset_transfer.h"
 #include "core/store/workspace.h"
-#include "ui/datasets/operation_json.h"
 
 namespace medlora::ui {
 
@@ -55,55 +50,39 @@ void DatasetIoWorker::run_import(const ImportRequest& request) {
     for (const QString& path : request.paths) paths.emplace_back(path.toStdString());
     if (paths.empty()) throw std::invalid_argument(tr("choose at least one file or folder to import").toStdString());
 
-    data::ImportResult result;
-    try {
-      result = data::import_paths(paths, options,
-                                  [this](int64_t done, int64_t total) { return report("reading", done, total); });
-    } catch (const data::ImportCancelled&) {
+    auto workspace = store::Workspace::open_for_this_thread(request.workspace_file.toStdString());
+    store::DatasetRepository repository(*workspace);
+    // The store adds to the dataset it is given by name, and makes a new one otherwise.
+    std::string name = request.new_dataset_name.trimmed().toStdString();
+    if (request.dataset_id != 0) {
+      const auto target = repository.find_dataset(request.dataset_id);
+      if (!target) throw std::invalid_argument(tr("the dataset to add to no longer exists").toStdString());
+      name = target->name;
+    } else if (!name.empty() && repository.find_dataset(name)) {
+      throw std::invalid_argument(tr("a dataset named \"%1\" exists already: choose it under \"Add to\", or give another name")
+                                      .arg(QString::fromStdString(name))
+                                      .toStdString());
+    }
+    // The same import as `medlora dataset import`: one transaction, the same log entry.
+    const store::DatasetImport imported = store::import_into_workspace(
+        *workspace, name, paths, options, [this](int64_t done, int64_t total) {
+          constexpr int64_t kReading = 700;  // of 1000: the store's share for reading the files
+          if (done < kReading) return report("reading", done, kReading);
+          return report("storing", done - kReading, total - kReading);
+        });
+    if (imported.cancelled) {  // nothing was written
       summary.cancelled = true;
       Q_EMIT import_finished(summary);
       return;
     }
-    summary.skipped = result.skipped;
-    for (const auto& problem : result.errors)
+    summary.skipped = imported.skipped;
+    for (const auto& problem : imported.errors)
       summary.errors.append({QString::fromStdString(problem.where), QString::fromStdString(problem.why)});
-    for (const auto& [reason, count] : result.skipped_by_reason)
+    for (const auto& [reason, count] : imported.skipped_by_reason)
       summary.skipped_by_reason.insert(QString::fromStdString(reason), count);
-
-    auto workspace = store::Workspace::open_for_this_thread(request.workspace_file.toStdString());
-    store::DatasetRepository repository(*workspace);
-    // The dataset and its records appear together or not at all.
-    store::Transaction transaction(*workspace);
-    int64_t dataset_id = request.dataset_id;
-    if (dataset_id == 0) {
-      QStringList sources;
-      for (const QString& path : request.paths) sources << QFileInfo(path).fileName();
-      dataset_id = repository.create_dataset(request.new_dataset_name.trimmed().toStdString(),
-                                             ("import: " + sources.join(", ")).toStdString());
-    } else if (!repository.find_dataset(dataset_id)) {
-      throw std::invalid_argument(tr("the dataset to add to no longer exists").toStdString());
-    }
-    const store::InsertResult inserted = repository.insert_records(
-        dataset_id, result.records, [this](int64_t done, int64_t total) { return report("storing", done, total); });
-    if (inserted.cancelled || stop_.load()) {
-      summary.cancelled = true;
-      Q_EMIT import_finished(summary);
-      return;  // the transaction rolls back
-    }
-    QJsonObject parameters{{"format", request.format}, {"encoding", request.encoding},
-                           {"paths", QJsonValue(request.paths.join("; "))}};
-    QJsonObject skipped_by_reason;  // as the CLI's import logs it (store::import_into_workspace)
-    for (const auto& [reason, count] : result.skipped_by_reason)
-      skipped_by_reason.insert(QString::fromStdString(reason), static_cast<qint64>(count));
-    QJsonObject counts{{"imported", static_cast<qint64>(inserted.ids.size())},
-                       {"skipped", static_cast<qint64>(result.skipped)},
-                       {"errors", static_cast<qint64>(result.errors.size())},
-                       {"skipped_by_reason", skipped_by_reason}};
-    repository.log_operation(dataset_id, "import", compact_json(parameters), compact_json(counts));
-    transaction.commit();
-    summary.dataset_id = dataset_id;
-    summary.dataset_name = QString::fromStdString(repository.find_dataset(dataset_id)->name);
-    summary.imported = static_cast<qint64>(inserted.ids.size());
+    summary.dataset_id = imported.dataset_id;
+    summary.dataset_name = QString::fromStdString(imported.dataset_name);
+    summary.imported = imported.imported;
     Q_EMIT import_finished(summary);
   } catch (const std::exception& e) {
     Q_EMIT failed(QString::fromStdString(e.what()));
@@ -116,75 +95,40 @@ void DatasetIoWorker::run_export(const ExportRequest& request) {
     const data::ExportFormat format = data::parse_export_format(request.format.toStdString());
     if (request.file.trimmed().isEmpty()) throw std::invalid_argument(tr("choose a file to export to").toStdString());
     auto workspace = store::Workspace::open_for_this_thread(request.workspace_file.toStdString());
-    store::DatasetRepository repository(*workspace);
-    const auto dataset = repository.find_dataset(request.dataset_id);
-    if (!dataset) throw std::invalid_argument(tr("the dataset to export no longer exists").toStdString());
-    report("reading", 0, 1);
-    std::vector<data::RecordText> records;
-    for (auto& record : repository.records_for_export(request.dataset_id, request.approved_only))
-      records.push_back(std::move(record.text));
-    if (!report("reading", 1, 1)) {
+    if (!store::DatasetRepository(*workspace).find_dataset(request.dataset_id))
+      throw std::invalid_argument(tr("the dataset to export no longer exists").toStdString());
+    if (!report("writing", 0, 1)) {
       summary.cancelled = true;
       Q_EMIT export_finished(summary);
       return;
     }
-    std::vector<std::string> filters = {request.approved_only ? "status=approved" : "status=all",
-                                        "dataset=" + dataset->name};
-    std::vector<std::pair<QString, std::vector<data::RecordText>>> parts;
+    // The same export and split as `medlora dataset export` / `split`, with the same log entries.
     if (request.split) {
       data::SplitSpec spec;
       spec.validation = request.validation;
       spec.test = request.test;
       spec.seed = request.seed;
-      const data::SplitAssignment assignment = data::split_stratified(records, spec);
-      const auto pick = [&records](const std::vector<size_t>& indices) {
-        std::vector<data::RecordText> part;
-        part.reserve(indices.size());
-        for (const size_t i : indices) part.push_back(records[i]);
-        return part;
-      };
-      parts.emplace_back("train", pick(assignment.train));
-      parts.emplace_back("validation", pick(assignment.validation));
-      if (spec.test > 0) parts.emplace_back("test", pick(assignment.test));
+      const store::SplitFiles written = store::split_dataset(
+          *workspace, request.dataset_id, spec,
+          [&request](const std::string& part) {
+            return std::filesystem::path(split_part_file(request.file, QString::fromStdString(part)).toStdString());
+          },
+          format, request.approved_only);
+      for (const char* part : {"train", "validation", "test"}) {
+        const auto found = written.parts.find(part);
+        if (found == written.parts.end()) continue;
+        summary.files << QString::fromStdString(written.files.at(part).string());
+        summary.parts.append({QString::fromLatin1(part), static_cast<qint64>(found->second.records)});
+        summary.records += static_cast<qint64>(found->second.records);
+      }
     } else {
-      parts.emplace_back(QString(), std::move(records));
+      const data::ExportManifest manifest = store::export_dataset(*workspace, request.dataset_id,
+                                                                  request.file.toStdString(), format, request.approved_only);
+      summary.files << request.file;
+      summary.parts.append({QStringLiteral("all"), static_cast<qint64>(manifest.records)});
+      summary.records = static_cast<qint64>(manifest.records);
     }
-    const qint64 total_parts = static_cast<qint64>(parts.size());
-    for (qint64 i = 0; i < total_parts; ++i) {
-      if (!report("writing", i, total_parts)) {
-        summary.cancelled = true;
-        break;
-      }
-      auto& [name, part] = parts[static_cast<size_t>(i)];
-      const QString file = name.isEmpty() ? request.file : split_part_file(request.file, name);
-      std::vector<std::string> part_filters = filters;
-      if (!name.isEmpty())
-        part_filters.push_back(QString("split=%1 (validation %2, test %3, seed %4, stratified by category)")
-                                   .arg(name)
-                                   .arg(request.validation)
-                                   .arg(request.test)
-                                   .arg(request.seed)
-                                   .toStdString());
-      data::export_records(part, file.toStdString(), format, part_filters);
-      summary.files << file;
-      summary.parts.append({name.isEmpty() ? QStringLiteral("all") : name, static_cast<qint64>(part.size())});
-      summary.records += static_cast<qint64>(part.size());
-    }
-    if (!summary.cancelled) {
-      report("writing", total_parts, total_parts);
-      QJsonObject parameters{{"file", request.file},
-                             {"format", request.format},
-                             {"approved_only", request.approved_only},
-                             {"split", request.split}};
-      if (request.split) {
-        parameters.insert("validation", request.validation);
-        parameters.insert("test", request.test);
-        parameters.insert("seed", QString::number(request.seed));
-      }
-      QJsonObject counts{{"records", summary.records}};
-      for (const auto& [name, count] : summary.parts) counts.insert(name, count);
-      repository.log_operation(request.dataset_id, "export", compact_json(parameters), compact_json(counts));
-    }
+    report("writing", 1, 1);
     Q_EMIT export_finished(summary);
   } catch (const std::exception& e) {
     Q_EMIT failed(QString::fromStdString(e.what()));
