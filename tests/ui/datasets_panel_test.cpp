@@ -19,6 +19,7 @@
 #include "core/data/pii_scrubber.h"
 #include "core/store/category_repository.h"
 #include "core/store/dataset_curation.h"
+#include "core/store/dataset_transfer.h"
 #include "core/store/dataset_repository.h"
 #include "core/store/term_repository.h"
 #include "core/store/workspace.h"
@@ -583,6 +584,17 @@ class DatasetsPanelTest : public QObject {
     const auto dataset = f.repository->find_dataset("more");
     QVERIFY(dataset);
     QCOMPARE(dataset->total, int64_t{3});
+    // Logged as `medlora dataset import` logs the same file (store::import_into_workspace).
+    Fixture cli;
+    data::ImportOptions options;
+    const auto imported = store::import_into_workspace(*cli.workspace, "more", {jsonl.toStdString()}, options);
+    const auto gui_log = f.repository->operations(dataset->id);
+    const auto cli_log = cli.repository->operations(imported.dataset_id);
+    QCOMPARE(gui_log.size(), size_t{1});
+    QCOMPARE(cli_log.size(), size_t{1});
+    QCOMPARE(gui_log[0].kind, std::string("import"));
+    QCOMPARE(gui_log[0].parameters_json, cli_log[0].parameters_json);
+    QCOMPARE(gui_log[0].counts_json, cli_log[0].counts_json);
     // The panel switched to the new dataset.
     QCOMPARE(panel.current_dataset_id(), dataset->id);
     QCOMPARE(panel.table_model()->rowCount(), 3);
