@@ -7,8 +7,6 @@
 #include <QRegularExpression>
 #include <QVBoxLayout>
 
-#include <set>
-
 #include "core/store/dataset_curation.h"
 #include "core/store/dataset_repository.h"
 #include "core/store/transaction.h"
