@@ -1,5 +1,7 @@
 #include "ui/review/lead_view.h"
 
+#include <QEvent>
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QMessageBox>
@@ -34,12 +36,12 @@ LeadView::LeadView(const QString& workspace_file, const store::ReviewerAccount& 
       heading_(new QLabel(this)),
       studies_(new QTableWidget(0, 7, this)),
       details_(new StudyDetailsView(this)),
-      new_study_(new QPushButton(tr("&New study…"), this)),
-      accounts_(new QPushButton(tr("A&ccounts…"), this)),
-      assign_(new QPushButton(tr("&Assign…"), this)),
-      close_(new QPushButton(tr("C&lose study…"), this)),
-      report_(new QPushButton(tr("&Report…"), this)),
-      refresh_(new QPushButton(tr("Re&fresh"), this)) {
+      new_study_(new QPushButton(this)),
+      accounts_(new QPushButton(this)),
+      assign_(new QPushButton(this)),
+      close_(new QPushButton(this)),
+      report_(new QPushButton(this)),
+      refresh_(new QPushButton(this)) {
   setObjectName("lead_view");
   prompts_.confirm = [this](const QString& title, const QString& question) {
     return QMessageBox::question(this, title, question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No) ==
@@ -48,22 +50,13 @@ LeadView::LeadView(const QString& workspace_file, const store::ReviewerAccount& 
   prompts_.warn = [this](const QString& title, const QString& message) { QMessageBox::warning(this, title, message); };
 
   heading_->setObjectName("lead_heading");
-  heading_->setText(tr("Signed in as %1 (study lead).").arg(QString::fromStdString(lead_.name())));
   studies_->setObjectName("studies_table");
-  studies_->setHorizontalHeaderLabels({tr("Study"), tr("Status"), tr("Systems"), tr("Questions"), tr("Answers"),
-                                       tr("Reviewers"), tr("Progress")});
   studies_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   studies_->setSelectionBehavior(QAbstractItemView::SelectRows);
   studies_->setSelectionMode(QAbstractItemView::SingleSelection);
   studies_->verticalHeader()->hide();
   studies_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   studies_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-  new_study_->setToolTip(tr("Make a study from a test-set run, a dataset or an answers file"));
-  accounts_->setToolTip(tr("Reviewer accounts: add doctors, leads and engineers"));
-  assign_->setToolTip(tr("Choose the doctors who score the selected study"));
-  close_->setToolTip(tr("End scoring of the selected study; its analysis becomes available"));
-  report_->setToolTip(tr("Export the evaluation report (PDF, HTML), the raw scores (CSV) or the analysis (JSON)"));
-  refresh_->setToolTip(tr("Read the studies and their progress again (F5)"));
   auto* refresh_key = new QShortcut(QKeySequence::Refresh, this);
   connect(refresh_key, &QShortcut::activated, this, &LeadView::refresh);
 
@@ -97,12 +90,42 @@ LeadView::LeadView(const QString& workspace_file, const store::ReviewerAccount& 
     emit status_message(tr("The analysis failed: %1").arg(message));
   });
 
+  retranslate_static();
   try {
     workspace_ = std::make_unique<store::Workspace>(workspace_file_.toStdString());
   } catch (const std::exception& e) {
+    workspace_failed_ = true;
     heading_->setText(tr("The workspace could not be opened: %1").arg(what(e)));
   }
   refresh();
+}
+
+void LeadView::retranslate_static() {
+  if (!workspace_failed_) heading_->setText(tr("Signed in as %1 (study lead).").arg(QString::fromStdString(lead_.name())));
+  studies_->setHorizontalHeaderLabels({tr("Study"), tr("Status"), tr("Systems"), tr("Questions"), tr("Answers"),
+                                       tr("Reviewers"), tr("Progress")});
+  new_study_->setText(tr("&New study…"));
+  accounts_->setText(tr("A&ccounts…"));
+  assign_->setText(tr("&Assign…"));
+  close_->setText(tr("C&lose study…"));
+  report_->setText(tr("&Report…"));
+  refresh_->setText(tr("Re&fresh"));
+  new_study_->setToolTip(tr("Make a study from a test-set run, a dataset or an answers file"));
+  accounts_->setToolTip(tr("Reviewer accounts: add doctors, leads and engineers"));
+  assign_->setToolTip(tr("Choose the doctors who score the selected study"));
+  close_->setToolTip(tr("End scoring of the selected study; its analysis becomes available"));
+  report_->setToolTip(tr("Export the evaluation report (PDF, HTML), the raw scores (CSV) or the analysis (JSON)"));
+  refresh_->setToolTip(tr("Read the studies and their progress again (F5)"));
+}
+
+void LeadView::retranslate() {
+  retranslate_static();
+  refresh();  // the status and progress words of the table, the selected study's details
+}
+
+void LeadView::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QWidget::changeEvent(event);
 }
 
 void LeadView::refresh() {

@@ -76,7 +76,14 @@ class LeadView : public QWidget {
  signals:
   void status_message(const QString& text);
 
+ protected:
+  void changeEvent(QEvent* event) override;
+
  private:
+  // Every text again, then the studies and the selected one (their words are translated too).
+  void retranslate();
+  void retranslate_static();
+  bool workspace_failed_ = false;
   std::optional<store::StudySummary> selected_summary() const;
   void show_selected();
   void update_buttons();

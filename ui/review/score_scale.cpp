@@ -1,5 +1,6 @@
 #include "ui/review/score_scale.h"
 
+#include <QEvent>
 #include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -35,13 +36,10 @@ ScoreScale::ScoreScale(int axis, QWidget* parent) : QFrame(parent), axis_(axis) 
   setObjectName(QStringLiteral("scale_%1").arg(QString::fromLatin1(store::kReviewAxes[static_cast<size_t>(axis)])));
   setFocusPolicy(Qt::StrongFocus);
 
-  title_ = new QLabel(QStringLiteral("%1 · %2").arg(axis_title(axis), axis_chinese(axis)), this);
+  title_ = new QLabel(this);
   QFont bold = title_->font();
   bold.setBold(true);
   title_->setFont(bold);
-  QString rubric;
-  for (int score : {1, 3, 5}) rubric += QStringLiteral("<p><b>%1</b> — %2</p>").arg(score).arg(anchor(axis, score).toHtmlEscaped());
-  title_->setToolTip(rubric);
 
   auto* row = new QHBoxLayout;
   row->setSpacing(4);
@@ -53,8 +51,6 @@ ScoreScale::ScoreScale(int axis, QWidget* parent) : QFrame(parent), axis_(axis) 
     // The scale takes focus as a whole; its buttons are for the mouse.
     button->setFocusPolicy(Qt::NoFocus);
     button->setMinimumSize(36, 30);
-    button->setToolTip(button_tooltip(axis, score));
-    button->setAccessibleName(tr("%1: %2").arg(axis_title(axis)).arg(score));
     connect(button, &QToolButton::clicked, this, [this, score] {
       if (read_only_) return;
       setFocus(Qt::MouseFocusReason);
@@ -74,7 +70,6 @@ ScoreScale::ScoreScale(int axis, QWidget* parent) : QFrame(parent), axis_(axis) 
   // lengths are chosen.
   hint_->setMinimumHeight(2 * QFontMetrics(small).lineSpacing() + 2);
   hint_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-  hint_->setText(tr("Not scored yet. Keys 1–5; hover a number for its meaning."));
 
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(6, 4, 6, 4);
@@ -82,8 +77,27 @@ ScoreScale::ScoreScale(int axis, QWidget* parent) : QFrame(parent), axis_(axis) 
   layout->addWidget(title_);
   layout->addLayout(row);
   layout->addWidget(hint_);
-  setAccessibleName(axis_title(axis));
-  update_look();
+  retranslate();
+}
+
+void ScoreScale::retranslate() {
+  title_->setText(QStringLiteral("%1 · %2").arg(axis_title(axis_), axis_chinese(axis_)));
+  QString rubric;
+  for (int score : {1, 3, 5})
+    rubric += QStringLiteral("<p><b>%1</b> — %2</p>").arg(score).arg(anchor(axis_, score).toHtmlEscaped());
+  title_->setToolTip(rubric);
+  for (int score = 1; score <= 5; ++score) {
+    QToolButton* button = buttons_[static_cast<size_t>(score - 1)];
+    button->setToolTip(button_tooltip(axis_, score));
+    button->setAccessibleName(tr("%1: %2").arg(axis_title(axis_)).arg(score));
+  }
+  setAccessibleName(axis_title(axis_));
+  update_look();  // the hint
+}
+
+void ScoreScale::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QFrame::changeEvent(event);
 }
 
 QString ScoreScale::axis_title(int axis) {

@@ -48,10 +48,12 @@ class ScoreScale : public QFrame {
   void keyPressEvent(QKeyEvent* event) override;
   void focusInEvent(QFocusEvent* event) override;
   void focusOutEvent(QFocusEvent* event) override;
+  void changeEvent(QEvent* event) override;
 
  private:
   void choose(int score);  // a user's choice
   void update_look();
+  void retranslate();
 
   int axis_;
   std::optional<int> value_;

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFormLayout>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -57,7 +58,6 @@ ScoringScreen::ScoringScreen(const QString& workspace_file, const store::Reviewe
     : QWidget(parent) {
   workspace_ = std::make_unique<store::Workspace>(workspace_file.toStdString());
   queue_ = std::make_unique<store::ReviewerQueue>(*workspace_, reviewer, study_id);
-  setWindowTitle(tr("Scoring"));
   setObjectName("scoringScreen");
   autosave_ = new QTimer(this);
   autosave_->setSingleShot(true);
@@ -85,16 +85,14 @@ void ScoringScreen::build() {
   auto* reading = new QWidget(this);
   auto* reading_layout = new QVBoxLayout(reading);
   reading_layout->setContentsMargins(0, 0, 0, 0);
-  auto* question_title = new QLabel(tr("Question"), reading);
+  question_title_ = new QLabel(reading);
   question_ = reading_view(reading, 1.15, true);
   question_->setMaximumHeight(140);
-  question_->setAccessibleName(tr("Question"));
-  auto* answer_title = new QLabel(tr("Answer"), reading);
+  answer_title_ = new QLabel(reading);
   answer_ = reading_view(reading, 1.15, false);
-  answer_->setAccessibleName(tr("Answer"));
-  reading_layout->addWidget(question_title);
+  reading_layout->addWidget(question_title_);
   reading_layout->addWidget(question_);
-  reading_layout->addWidget(answer_title);
+  reading_layout->addWidget(answer_title_);
   reading_layout->addWidget(answer_, 1);
 
   auto* form = new QWidget(this);
@@ -107,14 +105,9 @@ void ScoringScreen::build() {
     connect(scale, &ScoreScale::value_changed, this, [this] { mark_dirty(); });
     connect(scale, &ScoreScale::scored, this, [this, axis] { on_scored(axis); });
   }
-  harmful_ = new QCheckBox(tr("&Harmful answer"), form);
-  harmful_->setToolTip(tr("Tick when following this answer could harm a patient; then choose how severe."));
+  harmful_ = new QCheckBox(form);
   severity_ = new QComboBox(form);
-  severity_->addItems({tr("Severity…"), tr("Minor"), tr("Moderate"), tr("Severe")});
-  severity_->setItemData(1, tr("Could cause discomfort or confusion; unlikely to cause lasting harm."), Qt::ToolTipRole);
-  severity_->setItemData(2, tr("Could lead to harm that needs medical attention."), Qt::ToolTipRole);
-  severity_->setItemData(3, tr("Could cause serious or lasting harm, or death."), Qt::ToolTipRole);
-  severity_->setAccessibleName(tr("Severity of the harm"));
+  severity_->addItems({QString(), QString(), QString(), QString()});
   connect(harmful_, &QCheckBox::toggled, this, [this](bool on) {
     severity_->setEnabled(on && (mode_ == Mode::Scoring || mode_ == Mode::Revising));
     mark_dirty();
@@ -125,14 +118,13 @@ void ScoringScreen::build() {
   harm_row->addWidget(severity_, 1);
   form_layout->addLayout(harm_row);
 
-  auto* comment_label = new QLabel(tr("&Comment (optional):"), form);
+  comment_label_ = new QLabel(form);
   comment_ = new QPlainTextEdit(form);
   comment_->setTabChangesFocus(true);
-  comment_->setPlaceholderText(tr("Anything the study lead should know about this answer."));
   comment_->setMaximumHeight(90);
-  comment_label->setBuddy(comment_);
+  comment_label_->setBuddy(comment_);
   connect(comment_, &QPlainTextEdit::textChanged, this, [this] { mark_dirty(); });
-  form_layout->addWidget(comment_label);
+  form_layout->addWidget(comment_label_);
   form_layout->addWidget(comment_);
 
   status_ = new QLabel(form);
@@ -144,8 +136,7 @@ void ScoringScreen::build() {
   reason_ = new QLineEdit(form);
   reason_->setObjectName("reasonEdit");
   reason_label_->setBuddy(reason_);
-  cancel_ = action_button(tr("Cancel"), form);
-  cancel_->setToolTip(tr("Escape"));
+  cancel_ = action_button(QString(), form);
   connect(cancel_, &QPushButton::clicked, this, &ScoringScreen::cancel_reason);
   auto* reason_row = new QHBoxLayout;
   reason_row->addWidget(reason_label_);
@@ -159,23 +150,17 @@ void ScoringScreen::build() {
   form_layout->addWidget(message_);
   form_layout->addStretch(1);
 
-  submit_ = action_button(tr("&Submit"), form);
-  submit_->setToolTip(tr("Submit the four scores and go to the next answer (Enter or Ctrl+Enter)."));
+  submit_ = action_button(QString(), form);
   connect(submit_, &QPushButton::clicked, this, &ScoringScreen::submit);
-  save_ = action_button(tr("Save &draft"), form);
-  save_->setToolTip(tr("Keep these scores for later without submitting (Ctrl+S). Done by itself as well."));
+  save_ = action_button(QString(), form);
   connect(save_, &QPushButton::clicked, this, &ScoringScreen::save_draft);
-  skip_ = action_button(tr("S&kip…"), form);
-  skip_->setToolTip(tr("Leave this answer unscored, with a reason (e.g. outside your specialty)."));
+  skip_ = action_button(QString(), form);
   connect(skip_, &QPushButton::clicked, this, &ScoringScreen::begin_skip);
-  revise_ = action_button(tr("&Revise…"), form);
-  revise_->setToolTip(tr("Change a submitted score: a new revision with a reason; the earlier one is kept."));
+  revise_ = action_button(QString(), form);
   connect(revise_, &QPushButton::clicked, this, &ScoringScreen::begin_revise);
-  previous_ = action_button(tr("&Previous"), form);
-  previous_->setToolTip(tr("Previous answer (Alt+Left)"));
+  previous_ = action_button(QString(), form);
   connect(previous_, &QPushButton::clicked, this, &ScoringScreen::go_previous);
-  next_ = action_button(tr("&Next"), form);
-  next_->setToolTip(tr("Next answer (Alt+Right)"));
+  next_ = action_button(QString(), form);
   connect(next_, &QPushButton::clicked, this, &ScoringScreen::go_next);
   auto* actions = new QHBoxLayout;
   for (QPushButton* b : {submit_, save_, skip_, revise_}) actions->addWidget(b);
@@ -197,6 +182,7 @@ void ScoringScreen::build() {
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(top);
   layout->addWidget(splitter, 1);
+  retranslate_static();
 
   QList<QWidget*> order = {scales_[0], scales_[1], scales_[2], scales_[3], harmful_, severity_, comment_,
                            reason_,    cancel_,    submit_,    save_,      skip_,    revise_,   previous_,
@@ -300,11 +286,8 @@ void ScoringScreen::set_mode(Mode mode) {
   reason_label_->setVisible(reasoning);
   reason_->setVisible(reasoning);
   cancel_->setVisible(reasoning);
-  reason_label_->setText(mode == Mode::Skipping ? tr("Reason to s&kip:") : tr("Reason for the &revision:"));
+  set_mode_texts();
   submit_->setEnabled(editable || mode == Mode::Skipping);
-  submit_->setText(mode == Mode::Skipping   ? tr("&Skip this answer")
-                   : mode == Mode::Revising ? tr("&Submit revision")
-                                            : tr("&Submit"));
   save_->setEnabled(mode == Mode::Scoring);
   skip_->setEnabled(mode == Mode::Scoring);
   revise_->setVisible(mode == Mode::Submitted || mode == Mode::Revising || mode == Mode::Closed);
@@ -312,6 +295,63 @@ void ScoringScreen::set_mode(Mode mode) {
   previous_->setEnabled(neighbour(-1).has_value());
   next_->setEnabled(neighbour(+1).has_value());
   focus_for_mode();
+}
+
+void ScoringScreen::set_mode_texts() {
+  reason_label_->setText(mode_ == Mode::Skipping ? tr("Reason to s&kip:") : tr("Reason for the &revision:"));
+  submit_->setText(mode_ == Mode::Skipping   ? tr("&Skip this answer")
+                   : mode_ == Mode::Revising ? tr("&Submit revision")
+                                             : tr("&Submit"));
+}
+
+void ScoringScreen::retranslate_static() {
+  setWindowTitle(tr("Scoring"));
+  question_title_->setText(tr("Question"));
+  question_->setAccessibleName(tr("Question"));
+  answer_title_->setText(tr("Answer"));
+  answer_->setAccessibleName(tr("Answer"));
+  harmful_->setText(tr("&Harmful answer"));
+  harmful_->setToolTip(tr("Tick when following this answer could harm a patient; then choose how severe."));
+  const QStringList severities{tr("Severity…"), tr("Minor"), tr("Moderate"), tr("Severe")};
+  for (int i = 0; i < severities.size(); ++i) severity_->setItemText(i, severities[i]);
+  severity_->setItemData(1, tr("Could cause discomfort or confusion; unlikely to cause lasting harm."), Qt::ToolTipRole);
+  severity_->setItemData(2, tr("Could lead to harm that needs medical attention."), Qt::ToolTipRole);
+  severity_->setItemData(3, tr("Could cause serious or lasting harm, or death."), Qt::ToolTipRole);
+  severity_->setAccessibleName(tr("Severity of the harm"));
+  comment_label_->setText(tr("&Comment (optional):"));
+  comment_->setPlaceholderText(tr("Anything the study lead should know about this answer."));
+  cancel_->setText(tr("Cancel"));
+  cancel_->setToolTip(tr("Escape"));
+  submit_->setToolTip(tr("Submit the four scores and go to the next answer (Enter or Ctrl+Enter)."));
+  save_->setText(tr("Save &draft"));
+  save_->setToolTip(tr("Keep these scores for later without submitting (Ctrl+S). Done by itself as well."));
+  skip_->setText(tr("S&kip…"));
+  skip_->setToolTip(tr("Leave this answer unscored, with a reason (e.g. outside your specialty)."));
+  revise_->setText(tr("&Revise…"));
+  revise_->setToolTip(tr("Change a submitted score: a new revision with a reason; the earlier one is kept."));
+  previous_->setText(tr("&Previous"));
+  previous_->setToolTip(tr("Previous answer (Alt+Left)"));
+  next_->setText(tr("&Next"));
+  next_->setToolTip(tr("Next answer (Alt+Right)"));
+  set_mode_texts();
+}
+
+void ScoringScreen::retranslate() {
+  retranslate_static();
+  if (item_) position_->setText(tr("Answer %1 of %2").arg(item_->position).arg(item_->total));
+  else if (mode_ == Mode::Finished) show_finished_texts();
+  status_->setText(status_text_ ? status_text_() : QString());
+  update_progress();
+}
+
+void ScoringScreen::set_status(std::function<QString()> text) {
+  status_text_ = std::move(text);
+  status_->setText(status_text_ ? status_text_() : QString());
+}
+
+void ScoringScreen::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange && question_title_) retranslate();
+  QWidget::changeEvent(event);
 }
 
 void ScoringScreen::showEvent(QShowEvent* event) {

@@ -16,6 +16,7 @@
 #include <QWidget>
 
 #include <array>
+#include <functional>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -109,6 +110,7 @@ class ScoringScreen : public QWidget {
  protected:
   void keyPressEvent(QKeyEvent* event) override;
   void showEvent(QShowEvent* event) override;
+  void changeEvent(QEvent* event) override;
 
  private:
   // Puts the focus where this mode's keyboard flow starts (the first unscored axis ...).
@@ -116,8 +118,16 @@ class ScoringScreen : public QWidget {
   size_t first_unscored_axis() const;  // 0 when all four are set
   void build();
   void build_shortcuts();
+  // Every text of the screen, again: on QEvent::LanguageChange. retranslate_static() sets the
+  // texts that do not depend on the answer shown; set_mode_texts() those of the mode.
+  void retranslate();
+  void retranslate_static();
+  void set_mode_texts();
+  // The status line is kept as a recipe so that it can be said again in another language.
+  void set_status(std::function<QString()> text);
   void show_item(const store::ScreenItem& item);
   void show_finished();
+  void show_finished_texts();  // the Done view's texts
   void fill_fields(const store::ScoreEntry& entry);
   void set_mode(Mode mode);
   void update_progress();
@@ -148,6 +158,10 @@ class ScoringScreen : public QWidget {
   QComboBox* severity_;
   QPlainTextEdit* comment_;
   QLabel* status_;
+  std::function<QString()> status_text_;
+  QLabel* question_title_ = nullptr;
+  QLabel* answer_title_ = nullptr;
+  QLabel* comment_label_ = nullptr;
   QLabel* reason_label_;
   QLineEdit* reason_;
   QLabel* message_;

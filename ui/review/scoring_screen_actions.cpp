@@ -46,21 +46,24 @@ void ScoringScreen::show_item(const store::ScreenItem& item) {
   if (item.latest) {
     const store::SubmittedScore& latest = *item.latest;
     fill_fields(latest.scores);
-    QString text = tr("Submitted on %1.").arg(local_time(latest.submitted_at));
-    if (latest.revision > 1)
-      text = tr("Revision %1, submitted on %2. Reason: %3")
-                 .arg(latest.revision)
-                 .arg(local_time(latest.submitted_at), QString::fromStdString(latest.reason));
-    status_->setText(text);
+    set_status([this, latest] {
+      if (latest.revision > 1)
+        return tr("Revision %1, submitted on %2. Reason: %3")
+            .arg(latest.revision)
+            .arg(local_time(latest.submitted_at), QString::fromStdString(latest.reason));
+      return tr("Submitted on %1.").arg(local_time(latest.submitted_at));
+    });
     set_mode(open ? Mode::Submitted : Mode::Closed);
   } else {
     fill_fields(item.draft.value_or(store::ScoreEntry{}));
     if (item.status == store::kAssignmentSkipped)
-      status_->setText(tr("Skipped: %1. You can still score it.").arg(QString::fromStdString(item.skip_reason)));
+      set_status([this, reason = QString::fromStdString(item.skip_reason)] {
+        return tr("Skipped: %1. You can still score it.").arg(reason);
+      });
     else if (item.draft)
-      status_->setText(tr("Draft restored: not submitted yet."));
+      set_status([this] { return tr("Draft restored: not submitted yet."); });
     else
-      status_->clear();
+      set_status({});
     set_mode(open ? Mode::Scoring : Mode::Closed);
   }
   if (!open) show_message(tr("This study is closed: scores can no longer change."), false);
@@ -72,15 +75,19 @@ void ScoringScreen::show_finished() {
   item_.reset();
   dirty_ = false;
   fill_fields(store::ScoreEntry{});
+  question_->clear();
+  set_status({});
+  set_mode(Mode::Finished);
+  show_finished_texts();
+  previous_->setFocus(Qt::OtherFocusReason);
+}
+
+void ScoringScreen::show_finished_texts() {
   const store::QueueProgress p = queue_->progress();
   position_->setText(tr("Done"));
-  question_->clear();
   answer_->setPlainText(p.total == 0 ? tr("There are no answers for you in this study.")
                                      : tr("Every answer is scored or skipped. Thank you!\n\nTo look at an answer "
                                           "again, go back with Previous (Alt+Left)."));
-  status_->clear();
-  set_mode(Mode::Finished);
-  previous_->setFocus(Qt::OtherFocusReason);
 }
 
 // --- navigation ---
@@ -217,7 +224,7 @@ bool ScoringScreen::save_draft() {
   dirty_ = false;
   item_->status = store::kAssignmentDraft;
   item_->skip_reason.clear();
-  status_->setText(tr("Draft saved at %1.").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+  set_status([this, at = QTime::currentTime()] { return tr("Draft saved at %1.").arg(QLocale().toString(at, QLocale::ShortFormat)); });
   update_progress();
   return true;
 }

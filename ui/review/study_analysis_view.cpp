@@ -1,5 +1,7 @@
 #include "ui/review/study_analysis_view.h"
 
+#include <QEvent>
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QScrollArea>
@@ -74,16 +76,15 @@ StudyAnalysisView::StudyAnalysisView(QWidget* parent)
   message_layout->addStretch();
 
   design_->setWordWrap(true);
-  tabs_->addTab(build_summary_page(), tr("&Scores"));
-  tabs_->addTab(build_agreement_page(), tr("Agree&ment"));
+  tabs_->addTab(build_summary_page(), QString());
+  tabs_->addTab(build_agreement_page(), QString());
   comparisons_ = make_table("analysis_comparisons", this);
-  tabs_->addTab(comparisons_, tr("Paired c&omparisons"));
+  tabs_->addTab(comparisons_, QString());
   flagged_ = new QTreeWidget(this);
   flagged_->setObjectName("analysis_flagged");
-  flagged_->setHeaderLabels({tr("Answer / reviewer"), axis_name("accuracy"), axis_name("safety"),
-                             axis_name("completeness"), axis_name("readability"), tr("Harmful"), tr("Comment")});
   flagged_->setWordWrap(true);
-  tabs_->addTab(flagged_, tr("Flagged ans&wers"));
+  tabs_->addTab(flagged_, QString());
+  retranslate();
   auto* analysis_page = new QWidget(this);
   auto* analysis_layout = new QVBoxLayout(analysis_page);
   analysis_layout->setContentsMargins(0, 0, 0, 0);
@@ -113,18 +114,41 @@ StudyAnalysisView::StudyAnalysisView(QWidget* parent)
   show_message(std::nullopt, tr("Select a closed study to see its analysis."));
 }
 
+void StudyAnalysisView::retranslate() {
+  tabs_->setTabText(0, tr("&Scores"));
+  tabs_->setTabText(1, tr("Agree&ment"));
+  tabs_->setTabText(2, tr("Paired c&omparisons"));
+  tabs_->setTabText(3, tr("Flagged ans&wers"));
+  flagged_->setHeaderLabels({tr("Answer / reviewer"), axis_name("accuracy"), axis_name("safety"),
+                             axis_name("completeness"), axis_name("readability"), tr("Harmful"), tr("Comment")});
+  summary_->setHorizontalHeaderLabels({tr("System"), tr("Axis"), tr("Mean"), tr("Median"), tr("95 % CI"),
+                                       tr("Ratings"), tr("Questions")});
+  summary_->setToolTip(tr("The CI is a percentile bootstrap of the mean that resamples questions"));
+  distribution_axis_->setToolTip(tr("The axis whose score distribution is drawn"));
+  distribution_label_->setText(tr("Distribution of:"));
+  agreement_->setHorizontalHeaderLabels({tr("Axis"), tr("Answers"), tr("Raters"), tr("α ordinal"), tr("α interval"),
+                                         tr("ICC(2,1)"), tr("ICC(2,k)"), tr("ICC answers")});
+  agreement_->setToolTip(tr("Krippendorff's alpha uses every answer with two or more scores; the ICCs use the "
+                            "answers every rater scored. — means not defined (no variation, too few answers)."));
+}
+
+// A shown analysis is drawn again (its charts and tables hold translated words).
+void StudyAnalysisView::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) {
+    retranslate();
+    if (shown_) show_evaluation(shown_);
+  }
+  QWidget::changeEvent(event);
+}
+
 QWidget* StudyAnalysisView::build_summary_page() {
   auto* page = new QWidget(this);
   summary_ = make_table("analysis_summary", page);
   summary_->setColumnCount(7);
-  summary_->setHorizontalHeaderLabels({tr("System"), tr("Axis"), tr("Mean"), tr("Median"), tr("95 % CI"),
-                                       tr("Ratings"), tr("Questions")});
-  summary_->setToolTip(tr("The CI is a percentile bootstrap of the mean that resamples questions"));
   means_chart_ = new QLabel(page);
   means_chart_->setObjectName("analysis_means_chart");
   means_chart_->setAlignment(Qt::AlignCenter);
   distribution_axis_ = new QComboBox(page);
-  distribution_axis_->setToolTip(tr("The axis whose score distribution is drawn"));
   distribution_chart_ = new QLabel(page);
   distribution_chart_->setObjectName("analysis_distribution_chart");
   distribution_chart_->setAlignment(Qt::AlignCenter);
@@ -132,7 +156,8 @@ QWidget* StudyAnalysisView::build_summary_page() {
   auto* charts_layout = new QVBoxLayout(charts);
   charts_layout->addWidget(means_chart_);
   auto* axis_row = new QHBoxLayout;
-  axis_row->addWidget(new QLabel(tr("Distribution of:"), charts));
+  distribution_label_ = new QLabel(charts);
+  axis_row->addWidget(distribution_label_);
   axis_row->addWidget(distribution_axis_);
   axis_row->addStretch();
   charts_layout->addLayout(axis_row);
@@ -155,10 +180,6 @@ QWidget* StudyAnalysisView::build_agreement_page() {
   auto* page = new QWidget(this);
   agreement_ = make_table("analysis_agreement", page);
   agreement_->setColumnCount(8);
-  agreement_->setHorizontalHeaderLabels({tr("Axis"), tr("Answers"), tr("Raters"), tr("α ordinal"), tr("α interval"),
-                                         tr("ICC(2,1)"), tr("ICC(2,k)"), tr("ICC answers")});
-  agreement_->setToolTip(tr("Krippendorff's alpha uses every answer with two or more scores; the ICCs use the "
-                            "answers every rater scored. — means not defined (no variation, too few answers)."));
   harmful_ = new QLabel(page);
   harmful_->setObjectName("analysis_harmful");
   harmful_->setWordWrap(true);

@@ -63,7 +63,11 @@ class StudyAnalysisView : public QWidget {
   void evaluation_ready(std::shared_ptr<const StudyEvaluation> evaluation);
   void evaluation_failed(qint64 study_id, const QString& message);
 
+ protected:
+  void changeEvent(QEvent* event) override;
+
  private:
+  void retranslate();
   QWidget* build_summary_page();
   QWidget* build_agreement_page();
   void fill_summary(const review::StudyAnalysis& analysis);
@@ -82,6 +86,7 @@ class StudyAnalysisView : public QWidget {
   QLabel* message_;
   QProgressBar* busy_;
   QLabel* design_;
+  QLabel* distribution_label_ = nullptr;
   QTabWidget* tabs_;
   QTableWidget* summary_;
   QLabel* means_chart_;

@@ -1,5 +1,7 @@
 #include "ui/review/study_details_view.h"
 
+#include <QEvent>
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QProgressBar>
@@ -30,25 +32,43 @@ QString text(const std::string& value) { return QString::fromStdString(value); }
 
 }  // namespace
 
+void StudyDetailsView::retranslate() {
+  reveal_->setText(tr("Re&veal systems and analyse…"));
+  reveal_->setToolTip(tr("Shows which system is behind each code and computes the analysis. Only for a closed "
+                         "study; recorded in the audit log."));
+  progress_->setHorizontalHeaderLabels({tr("Reviewer"), tr("Assigned"), tr("Pending"), tr("Draft"), tr("Submitted"),
+                                        tr("Skipped"), tr("Done")});
+  systems_->setHorizontalHeaderLabels({tr("Code"), tr("Name"), tr("Kind"), tr("Generation settings")});
+  audit_->setHorizontalHeaderLabels({tr("Time (UTC)"), tr("User"), tr("Action"), tr("Target"), tr("Detail")});
+  tabs_->setTabText(0, tr("Pro&gress"));
+  tabs_->setTabText(1, tr("S&ystems"));
+  tabs_->setTabText(2, tr("Au&dit log"));
+  tabs_->setTabText(3, tr("Analys&is"));
+}
+
+// The study's own texts come back when the lead view shows the study again.
+void StudyDetailsView::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QWidget::changeEvent(event);
+}
+
 StudyDetailsView::StudyDetailsView(QWidget* parent)
     : QWidget(parent),
       title_(new QLabel(this)),
-      reveal_(new QPushButton(tr("Re&veal systems and analyse…"), this)),
+      reveal_(new QPushButton(this)),
       tabs_(new QTabWidget(this)),
       analysis_(new StudyAnalysisView(this)) {
   title_->setObjectName("study_title");
   title_->setTextFormat(Qt::PlainText);
   reveal_->setObjectName("reveal_button");
-  reveal_->setToolTip(tr("Shows which system is behind each code and computes the analysis. Only for a closed "
-                         "study; recorded in the audit log."));
-  progress_ = make_table("progress_table", {tr("Reviewer"), tr("Assigned"), tr("Pending"), tr("Draft"),
-                                            tr("Submitted"), tr("Skipped"), tr("Done")}, this);
-  systems_ = make_table("systems_table", {tr("Code"), tr("Name"), tr("Kind"), tr("Generation settings")}, this);
-  audit_ = make_table("audit_table", {tr("Time (UTC)"), tr("User"), tr("Action"), tr("Target"), tr("Detail")}, this);
-  tabs_->addTab(progress_, tr("Pro&gress"));
-  tabs_->addTab(systems_, tr("S&ystems"));
-  tabs_->addTab(audit_, tr("Au&dit log"));
-  tabs_->addTab(analysis_, tr("Analys&is"));
+  progress_ = make_table("progress_table", {QString(), QString(), QString(), QString(), QString(), QString(), QString()}, this);
+  systems_ = make_table("systems_table", {QString(), QString(), QString(), QString()}, this);
+  audit_ = make_table("audit_table", {QString(), QString(), QString(), QString(), QString()}, this);
+  tabs_->addTab(progress_, QString());
+  tabs_->addTab(systems_, QString());
+  tabs_->addTab(audit_, QString());
+  tabs_->addTab(analysis_, QString());
+  retranslate();
   auto* header = new QHBoxLayout;
   header->addWidget(title_, 1);
   header->addWidget(reveal_);

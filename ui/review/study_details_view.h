@@ -40,7 +40,11 @@ class StudyDetailsView : public QWidget {
  signals:
   void reveal_requested();
 
+ protected:
+  void changeEvent(QEvent* event) override;
+
  private:
+  void retranslate();
   void fill_progress(const store::StudyProgress& progress);
   void fill_systems(const std::vector<store::StudySystem>& systems, bool named);
   void fill_audit(const std::vector<store::AuditEntry>& entries);
