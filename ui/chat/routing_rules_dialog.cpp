@@ -1,5 +1,7 @@
 #include "ui/chat/routing_rules_dialog.h"
 
+#include <QEvent>
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -61,33 +63,26 @@ RoutingRulesDialog::RoutingRulesDialog(chat::RoutingRules rules, QStringList ada
       try_question_(new QLineEdit(this)),
       decision_(new QLabel(this)),
       error_(new QLabel(this)),
-      add_(new QPushButton(tr("&Add rule"), this)),
-      remove_(new QPushButton(tr("&Remove"), this)),
-      up_(new QPushButton(tr("Move &up"), this)),
-      down_(new QPushButton(tr("Move do&wn"), this)),
-      restore_(new QPushButton(tr("Restore &shipped rules"), this)) {
+      add_(new QPushButton(this)),
+      remove_(new QPushButton(this)),
+      up_(new QPushButton(this)),
+      down_(new QPushButton(this)),
+      restore_(new QPushButton(this)) {
   setObjectName("routing_rules_dialog");
-  setWindowTitle(tr("Adapter routing rules"));
   if (!adapter_names_.contains(kBase)) adapter_names_.append(kBase);
 
   table_->setObjectName("routing_rules");
-  table_->setHorizontalHeaderLabels({tr("Adapter"), tr("Keywords (separated by , or 、)")});
   table_->horizontalHeader()->setSectionResizeMode(AdapterColumn, QHeaderView::ResizeToContents);
   table_->horizontalHeader()->setStretchLastSection(true);
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
   table_->setSelectionMode(QAbstractItemView::SingleSelection);
   table_->setItemDelegateForColumn(AdapterColumn, new AdapterDelegate(adapter_names_, table_));
-  table_->setToolTip(
-      tr("Rules are tried from the top: the first rule with a keyword found in the question "
-         "picks the adapter. Put the most urgent rules first."));
   table_->setMinimumSize(520, 200);
 
   default_adapter_->setObjectName("default_adapter");
   default_adapter_->setEditable(true);
   default_adapter_->addItems(adapter_names_);
-  default_adapter_->setToolTip(tr("The adapter that answers when no rule matches (\"base\": the base model)."));
   try_question_->setObjectName("try_question");
-  try_question_->setPlaceholderText(tr("Type a question to see which adapter would answer it"));
   try_question_->setClearButtonEnabled(true);
   decision_->setObjectName("route_decision");
   decision_->setWordWrap(true);
@@ -97,15 +92,9 @@ RoutingRulesDialog::RoutingRulesDialog(chat::RoutingRules rules, QStringList ada
   error_->setStyleSheet("color: #b00020;");
 
   add_->setShortcut(QKeySequence::New);
-  add_->setToolTip(
-      tr("Add a rule at the end (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
   remove_->setShortcut(QKeySequence::Delete);
-  remove_->setToolTip(tr("Remove the selected rule (Delete)"));
   up_->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
-  up_->setToolTip(tr("Give the selected rule a higher priority (Alt+Up)"));
   down_->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
-  down_->setToolTip(tr("Give the selected rule a lower priority (Alt+Down)"));
-  restore_->setToolTip(tr("Replace the form with the rules shipped with MedLoRA (nothing is saved until OK)"));
 
   auto* buttons_row = new QHBoxLayout;
   for (QPushButton* button : {add_, remove_, up_, down_}) buttons_row->addWidget(button);
@@ -113,8 +102,12 @@ RoutingRulesDialog::RoutingRulesDialog(chat::RoutingRules rules, QStringList ada
   buttons_row->addWidget(restore_);
 
   auto* form = new QFormLayout;
-  form->addRow(tr("&Default adapter:"), default_adapter_);
-  form->addRow(tr("&Try a question:"), try_question_);
+  form_ = form;
+  for (QWidget* field : std::initializer_list<QWidget*>{default_adapter_, try_question_}) {
+    auto* label = new QLabel(this);
+    label->setBuddy(field);
+    form->addRow(label, field);
+  }
   form->addRow(QString(), decision_);
 
   auto* box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -136,10 +129,42 @@ RoutingRulesDialog::RoutingRulesDialog(chat::RoutingRules rules, QStringList ada
   connect(default_adapter_, &QComboBox::currentTextChanged, this, &RoutingRulesDialog::update_decision);
   connect(try_question_, &QLineEdit::textChanged, this, &RoutingRulesDialog::update_decision);
 
+  retranslate();
   set_rules(rules);
   setTabOrder(table_, add_);
   setTabOrder(restore_, default_adapter_);
   setTabOrder(default_adapter_, try_question_);
+}
+
+void RoutingRulesDialog::retranslate() {
+  setWindowTitle(tr("Adapter routing rules"));
+  table_->setHorizontalHeaderLabels({tr("Adapter"), tr("Keywords (separated by , or 、)")});
+  table_->setToolTip(
+      tr("Rules are tried from the top: the first rule with a keyword found in the question "
+         "picks the adapter. Put the most urgent rules first."));
+  default_adapter_->setToolTip(tr("The adapter that answers when no rule matches (\"base\": the base model)."));
+  try_question_->setPlaceholderText(tr("Type a question to see which adapter would answer it"));
+  add_->setText(tr("&Add rule"));
+  add_->setToolTip(
+      tr("Add a rule at the end (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+  remove_->setText(tr("&Remove"));
+  remove_->setToolTip(tr("Remove the selected rule (Delete)"));
+  up_->setText(tr("Move &up"));
+  up_->setToolTip(tr("Give the selected rule a higher priority (Alt+Up)"));
+  down_->setText(tr("Move do&wn"));
+  down_->setToolTip(tr("Give the selected rule a lower priority (Alt+Down)"));
+  restore_->setText(tr("Restore &shipped rules"));
+  restore_->setToolTip(tr("Replace the form with the rules shipped with MedLoRA (nothing is saved until OK)"));
+  if (auto* label = qobject_cast<QLabel*>(form_->labelForField(default_adapter_))) label->setText(tr("&Default adapter:"));
+  if (auto* label = qobject_cast<QLabel*>(form_->labelForField(try_question_))) label->setText(tr("&Try a question:"));
+}
+
+void RoutingRulesDialog::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) {
+    retranslate();
+    update_decision();
+  }
+  QDialog::changeEvent(event);
 }
 
 std::vector<std::string> RoutingRulesDialog::split_keywords(const QString& text) {

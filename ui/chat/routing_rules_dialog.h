@@ -17,6 +17,8 @@ class QLineEdit;
 class QPushButton;
 class QTableWidget;
 
+class QFormLayout;
+
 namespace medlora::ui {
 
 class RoutingRulesDialog : public QDialog {
@@ -52,12 +54,17 @@ class RoutingRulesDialog : public QDialog {
   void move_rule(int delta);  // -1 up, +1 down (the current row)
   void restore_shipped_rules();
 
+ protected:
+  void changeEvent(QEvent* event) override;
+
  private:
+  void retranslate();  // every text; the decision and the problem said again
   void append_row(const QString& adapter, const QString& keywords);
   void update_decision();
 
   QStringList adapter_names_;
   QTableWidget* table_;
+  QFormLayout* form_ = nullptr;
   QComboBox* default_adapter_;
   QLineEdit* try_question_;
   QLabel* decision_;

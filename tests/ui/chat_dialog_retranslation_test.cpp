@@ -1,0 +1,69 @@
+// Switching the language while the chat tester's routing rules dialog is open changes its texts
+// at once (QEvent::LanguageChange) and back, keeping the rules being edited.
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTranslator>
+#include <QtTest>
+
+#include "core/chat/adapter_router.h"
+#include "ui/chat/routing_rules_dialog.h"
+#include "ui/shell/language_manager.h"
+
+using namespace medlora;
+
+class ChatDialogRetranslationTest : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase() {
+    languages_.apply("en");
+    QVERIFY(zh_.load(":/i18n/medlora_zh_CN.qm"));
+  }
+
+  void routing_rules_dialog_switches_to_chinese_and_back() {
+    ui::RoutingRulesDialog dialog(chat::RoutingRules::defaults(), {"common", "chronic", "emergency"}, nullptr);
+    dialog.show();
+    const int rules = dialog.rules_table()->rowCount();
+    QVERIFY(rules > 0);
+    QCOMPARE(dialog.windowTitle(), QString("Adapter routing rules"));
+    QCOMPARE(dialog.rules_table()->horizontalHeaderItem(0)->text(), QString("Adapter"));
+    QCOMPARE(button_texts(&dialog).count("&Add rule"), 1);
+    QCOMPARE(label_texts(&dialog).count("&Default adapter:"), 1);
+    QCOMPARE(dialog.decision_label()->text(), QString("(type a question above to see the decision)"));
+
+    QCoreApplication::installTranslator(&zh_);
+    QTRY_COMPARE(dialog.windowTitle(), QString::fromUtf8("适配器路由规则"));
+    QCOMPARE(dialog.rules_table()->horizontalHeaderItem(0)->text(), QString::fromUtf8("适配器"));
+    QCOMPARE(button_texts(&dialog).count(QString::fromUtf8("添加规则(&A)")), 1);
+    QCOMPARE(label_texts(&dialog).count(QString::fromUtf8("默认适配器(&D)：")), 1);
+    QCOMPARE(dialog.decision_label()->text(), QString::fromUtf8("（在上方输入问题以查看路由结果）"));
+    QCOMPARE(dialog.rules_table()->rowCount(), rules);
+
+    QCoreApplication::removeTranslator(&zh_);
+    QTRY_COMPARE(dialog.windowTitle(), QString("Adapter routing rules"));
+    QCOMPARE(button_texts(&dialog).count("&Add rule"), 1);
+    QCOMPARE(label_texts(&dialog).count("&Default adapter:"), 1);
+  }
+
+ private:
+  static QStringList button_texts(QWidget* root) {
+    QStringList texts;
+    for (auto* b : root->findChildren<QPushButton*>()) texts << b->text();
+    return texts;
+  }
+  static QStringList label_texts(QWidget* root) {
+    QStringList texts;
+    for (auto* l : root->findChildren<QLabel*>()) texts << l->text();
+    return texts;
+  }
+
+  ui::LanguageManager languages_;
+  QTranslator zh_;
+};
+
+QTEST_MAIN(ChatDialogRetranslationTest)
+#include "chat_dialog_retranslation_test.moc"
