@@ -1,16 +1,19 @@
-// Switching the language while the chat tester's routing rules dialog is open changes its texts
-// at once (QEvent::LanguageChange) and back, keeping the rules being edited.
+// Switching the language while the chat tester's routing rules or safety rules dialog is open
+// changes its texts at once (QEvent::LanguageChange) and back, keeping the rules being edited.
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTranslator>
 #include <QtTest>
 
 #include "core/chat/adapter_router.h"
+#include "core/chat/safety_filter.h"
 #include "ui/chat/routing_rules_dialog.h"
+#include "ui/chat/safety_rules_dialog.h"
 #include "ui/shell/language_manager.h"
 
 using namespace medlora;
@@ -47,6 +50,31 @@ class ChatDialogRetranslationTest : public QObject {
     QTRY_COMPARE(dialog.windowTitle(), QString("Adapter routing rules"));
     QCOMPARE(button_texts(&dialog).count("&Add rule"), 1);
     QCOMPARE(label_texts(&dialog).count("&Default adapter:"), 1);
+  }
+
+  void safety_rules_dialog_switches_to_chinese_and_back() {
+    ui::SafetyRulesDialog dialog(chat::SafetyRules::defaults(), nullptr);
+    dialog.show();
+    auto* tabs = dialog.findChild<QTabWidget*>();
+    QVERIFY(tabs);
+    QCOMPARE(dialog.windowTitle(), QString("Safety filter rules"));
+    QCOMPARE(tabs->tabText(0), QString("&Dangerous advice"));
+    QCOMPARE(button_texts(&dialog).count("&Check"), 1);
+    QCOMPARE(button_texts(&dialog).count("&Add"), 2);
+    QCOMPARE(label_texts(&dialog).count("Emergency notice (Chinese):"), 1);
+    QCOMPARE(label_texts(&dialog).count("Answers matching these patterns are flagged (never rewritten)."), 1);
+
+    QCoreApplication::installTranslator(&zh_);
+    QTRY_COMPARE(dialog.windowTitle(), QString::fromUtf8("安全过滤规则"));
+    QCOMPARE(tabs->tabText(0), QString::fromUtf8("危险建议(&D)"));
+    QCOMPARE(button_texts(&dialog).count(QString::fromUtf8("检查(&C)")), 1);
+    QCOMPARE(button_texts(&dialog).count(QString::fromUtf8("添加(&A)")), 2);
+    QCOMPARE(label_texts(&dialog).count(QString::fromUtf8("急症提示（中文）：")), 1);
+    QCOMPARE(label_texts(&dialog).count(QString::fromUtf8("与这些模式匹配的回答会被标记（但不会被改写）。")), 1);
+
+    QCoreApplication::removeTranslator(&zh_);
+    QTRY_COMPARE(dialog.windowTitle(), QString("Safety filter rules"));
+    QCOMPARE(button_texts(&dialog).count("&Check"), 1);
   }
 
  private:

@@ -1,5 +1,10 @@
 #include "ui/chat/safety_rules_dialog.h"
 
+#include <QEvent>
+
+#include <array>
+#include <functional>
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -83,20 +88,27 @@ SafetyRulesDialog::SafetyRulesDialog(chat::SafetyRules rules, QWidget* parent)
       test_summary_(new QLabel(this)),
       error_(new QLabel(this)) {
   setObjectName("safety_rules_dialog");
-  setWindowTitle(tr("Safety filter rules"));
+  // Each text is set by a small function, run now and again on QEvent::LanguageChange.
+  auto translated = [this](std::function<void()> set) {
+    set();
+    retranslators_.push_back(std::move(set));
+  };
+  translated([this] { setWindowTitle(tr("Safety filter rules")); });
   advice_->setObjectName("dangerous_advice");
-  advice_->setHorizontalHeaderLabels(
-      {tr("Id"), tr("Category"), tr("Description"), tr("Regex"), tr("Phrases"), tr("Requires"), tr("Unless")});
-  advice_->horizontalHeaderItem(RegexColumn)
-      ->setToolTip(tr("Matched on the answer, case-insensitive (Perl-style regular expression)"));
-  advice_->horizontalHeaderItem(PhrasesColumn)->setToolTip(tr("Plain phrases, separated by , or 、"));
-  advice_->horizontalHeaderItem(RequiresColumn)
-      ->setToolTip(tr("Optional regex that must also match the question or the answer"));
-  advice_->horizontalHeaderItem(UnlessColumn)
-      ->setToolTip(
-          tr("Optional regex: a match whose sentence matches it is not flagged (\"antibiotics are not needed\")"));
+  translated([this] {
+    advice_->setHorizontalHeaderLabels(
+        {tr("Id"), tr("Category"), tr("Description"), tr("Regex"), tr("Phrases"), tr("Requires"), tr("Unless")});
+    advice_->horizontalHeaderItem(RegexColumn)
+        ->setToolTip(tr("Matched on the answer, case-insensitive (Perl-style regular expression)"));
+    advice_->horizontalHeaderItem(PhrasesColumn)->setToolTip(tr("Plain phrases, separated by , or 、"));
+    advice_->horizontalHeaderItem(RequiresColumn)
+        ->setToolTip(tr("Optional regex that must also match the question or the answer"));
+    advice_->horizontalHeaderItem(UnlessColumn)
+        ->setToolTip(
+            tr("Optional regex: a match whose sentence matches it is not flagged (\"antibiotics are not needed\")"));
+  });
   symptoms_->setObjectName("emergency_symptoms");
-  symptoms_->setHorizontalHeaderLabels({tr("Id"), tr("Description"), tr("Regex"), tr("Phrases")});
+  translated([this] { symptoms_->setHorizontalHeaderLabels({tr("Id"), tr("Description"), tr("Regex"), tr("Phrases")}); });
   for (QTableWidget* table : {advice_, symptoms_}) {
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -104,45 +116,51 @@ SafetyRulesDialog::SafetyRulesDialog(chat::SafetyRules rules, QWidget* parent)
     table->setMinimumSize(640, 220);
   }
   emergency_advice_->setMaximumHeight(QWIDGETSIZE_MAX);
-  emergency_advice_->setToolTip(
-      tr("One phrase a line. An answer to an emergency question that contains none of "
-         "them is flagged for not telling the patient to seek care now."));
+  translated([this] {
+    emergency_advice_->setToolTip(
+        tr("One phrase a line. An answer to an emergency question that contains none of "
+           "them is flagged for not telling the patient to seek care now."));
+  });
 
-  tabs_->addTab(table_page(advice_, tr("Answers matching these patterns are flagged (never rewritten).")),
-                tr("&Dangerous advice"));
-  auto* emergency_page = table_page(symptoms_, tr("Questions mentioning these symptoms get an emergency notice."));
-  auto* advice_label = new QLabel(tr("Phrases that advise to seek care &now:"), emergency_page);
+  auto* advice_page = table_page(advice_);
+  auto* emergency_page = table_page(symptoms_);
+  auto* advice_label = new QLabel(emergency_page);
   advice_label->setBuddy(emergency_advice_);
   emergency_page->layout()->addWidget(advice_label);
   emergency_page->layout()->addWidget(emergency_advice_);
-  tabs_->addTab(emergency_page, tr("&Emergencies"));
+  tabs_->addTab(advice_page, QString());
+  tabs_->addTab(emergency_page, QString());
 
   auto* texts_page = new QWidget(this);
   auto* texts = new QFormLayout(texts_page);
-  texts->addRow(tr("Emergency notice (Chinese):"), notice_zh_);
-  texts->addRow(tr("Emergency notice (English):"), notice_en_);
-  texts->addRow(tr("Disclaimer (Chinese):"), disclaimer_zh_);
-  texts->addRow(tr("Disclaimer (English):"), disclaimer_en_);
-  tabs_->addTab(texts_page, tr("&Notice and disclaimer"));
+  std::array<QLabel*, 4> text_labels{};
+  const std::array<QWidget*, 4> text_fields{notice_zh_, notice_en_, disclaimer_zh_, disclaimer_en_};
+  for (size_t i = 0; i < text_fields.size(); ++i) {
+    text_labels[i] = new QLabel(texts_page);
+    text_labels[i]->setBuddy(text_fields[i]);
+    texts->addRow(text_labels[i], text_fields[i]);
+  }
+  tabs_->addTab(texts_page, QString());
 
   auto* test_page = new QWidget(this);
   auto* test = new QFormLayout(test_page);
-  auto* check = new QPushButton(tr("&Check"), test_page);
-  check->setToolTip(tr("Run the rules as edited here on the question and the answer (Ctrl+Return)"));
+  auto* check = new QPushButton(test_page);
   test_flags_->setObjectName("test_flags");
-  test_flags_->setHeaderLabels({tr("Flag"), tr("Rule"), tr("Category"), tr("Matched"), tr("Description")});
   test_flags_->setRootIsDecorated(false);
   test_summary_->setObjectName("test_summary");
   test_summary_->setWordWrap(true);
   test_summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  test_question_->setPlaceholderText(tr("A patient's question, e.g. 我感冒了，胸痛，怎么办？"));
-  test_answer_->setPlaceholderText(tr("A model's answer, e.g. 吃点阿莫西林就好了。"));
-  test->addRow(tr("&Question:"), test_question_);
-  test->addRow(tr("&Answer:"), test_answer_);
+  auto* question_label = new QLabel(test_page);
+  auto* answer_label = new QLabel(test_page);
+  auto* flags_label = new QLabel(test_page);
+  question_label->setBuddy(test_question_);
+  answer_label->setBuddy(test_answer_);
+  test->addRow(question_label, test_question_);
+  test->addRow(answer_label, test_answer_);
   test->addRow(QString(), check);
-  test->addRow(tr("Flags:"), test_flags_);
+  test->addRow(flags_label, test_flags_);
   test->addRow(QString(), test_summary_);
-  tabs_->addTab(test_page, tr("&Test"));
+  tabs_->addTab(test_page, QString());
   connect(check, &QPushButton::clicked, this, &SafetyRulesDialog::run_test);
   auto* check_shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), test_page);
   check_shortcut->setContext(Qt::WidgetWithChildrenShortcut);
@@ -154,11 +172,40 @@ SafetyRulesDialog::SafetyRulesDialog(chat::SafetyRules rules, QWidget* parent)
   error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
   auto* box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-  auto* restore = box->addButton(tr("Restore &shipped rules"), QDialogButtonBox::ResetRole);
-  restore->setToolTip(tr("Replace the form with the rules shipped with MedLoRA (nothing is saved until OK)"));
+  auto* restore = box->addButton(QString(), QDialogButtonBox::ResetRole);
   connect(restore, &QPushButton::clicked, this, &SafetyRulesDialog::restore_shipped_rules);
   connect(box, &QDialogButtonBox::accepted, this, &SafetyRulesDialog::accept);
   connect(box, &QDialogButtonBox::rejected, this, &SafetyRulesDialog::reject);
+
+  translated([=] {
+    advice_page->findChild<QLabel*>("table_hint")->setText(tr("Answers matching these patterns are flagged (never rewritten)."));
+    emergency_page->findChild<QLabel*>("table_hint")->setText(tr("Questions mentioning these symptoms get an emergency notice."));
+    advice_label->setText(tr("Phrases that advise to seek care &now:"));
+    tabs_->setTabText(0, tr("&Dangerous advice"));
+    tabs_->setTabText(1, tr("&Emergencies"));
+    text_labels[0]->setText(tr("Emergency notice (Chinese):"));
+    text_labels[1]->setText(tr("Emergency notice (English):"));
+    text_labels[2]->setText(tr("Disclaimer (Chinese):"));
+    text_labels[3]->setText(tr("Disclaimer (English):"));
+    tabs_->setTabText(2, tr("&Notice and disclaimer"));
+    check->setText(tr("&Check"));
+    check->setToolTip(tr("Run the rules as edited here on the question and the answer (Ctrl+Return)"));
+    test_flags_->setHeaderLabels({tr("Flag"), tr("Rule"), tr("Category"), tr("Matched"), tr("Description")});
+    test_question_->setPlaceholderText(tr("A patient's question, e.g. 我感冒了，胸痛，怎么办？"));
+    test_answer_->setPlaceholderText(tr("A model's answer, e.g. 吃点阿莫西林就好了。"));
+    question_label->setText(tr("&Question:"));
+    answer_label->setText(tr("&Answer:"));
+    flags_label->setText(tr("Flags:"));
+    tabs_->setTabText(3, tr("&Test"));
+    restore->setText(tr("Restore &shipped rules"));
+    restore->setToolTip(tr("Replace the form with the rules shipped with MedLoRA (nothing is saved until OK)"));
+    for (QWidget* page : {advice_page, emergency_page}) {
+      page->findChild<QPushButton*>("add_rule")->setText(tr("&Add"));
+      page->findChild<QPushButton*>("add_rule")->setToolTip(tr("Add a rule at the end"));
+      page->findChild<QPushButton*>("remove_rule")->setText(tr("&Remove"));
+      page->findChild<QPushButton*>("remove_rule")->setToolTip(tr("Remove the selected rule"));
+    }
+  });
 
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(tabs_, 1);
@@ -167,17 +214,18 @@ SafetyRulesDialog::SafetyRulesDialog(chat::SafetyRules rules, QWidget* parent)
   set_rules(rules);
 }
 
-QWidget* SafetyRulesDialog::table_page(QTableWidget* table, const QString& hint) {
+QWidget* SafetyRulesDialog::table_page(QTableWidget* table) {
   auto* page = new QWidget(this);
   auto* layout = new QVBoxLayout(page);
-  auto* label = new QLabel(hint, page);
+  auto* label = new QLabel(page);
+  label->setObjectName("table_hint");
   label->setWordWrap(true);
   layout->addWidget(label);
   layout->addWidget(table, 1);
-  auto* add = new QPushButton(tr("&Add"), page);
-  auto* remove = new QPushButton(tr("&Remove"), page);
-  add->setToolTip(tr("Add a rule at the end"));
-  remove->setToolTip(tr("Remove the selected rule"));
+  auto* add = new QPushButton(page);
+  auto* remove = new QPushButton(page);
+  add->setObjectName("add_rule");
+  remove->setObjectName("remove_rule");
   auto* row = new QHBoxLayout;
   row->addWidget(add);
   row->addWidget(remove);
@@ -192,6 +240,14 @@ QWidget* SafetyRulesDialog::table_page(QTableWidget* table, const QString& hint)
     if (table->currentRow() >= 0) table->removeRow(table->currentRow());
   });
   return page;
+}
+
+void SafetyRulesDialog::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) {
+    for (const auto& set : retranslators_) set();
+    if (!test_summary_->text().isEmpty()) run_test();  // the flags and the summary, said again
+  }
+  QDialog::changeEvent(event);
 }
 
 QPlainTextEdit* SafetyRulesDialog::notice_edit(const QString& language) const {

@@ -7,7 +7,9 @@
 // with the rule's id and the row is selected.
 #include <QDialog>
 
+#include <functional>
 #include <optional>
+#include <vector>
 
 #include "core/chat/safety_filter.h"
 
@@ -65,8 +67,11 @@ class SafetyRulesDialog : public QDialog {
   void run_test();
   void restore_shipped_rules();
 
+ protected:
+  void changeEvent(QEvent* event) override;
+
  private:
-  QWidget* table_page(QTableWidget* table, const QString& hint);
+  QWidget* table_page(QTableWidget* table);  // the hint label and Add / Remove, texts set by the caller
   void select_rule_at_fault(const QString& problem);
 
   QTabWidget* tabs_;
@@ -82,6 +87,7 @@ class SafetyRulesDialog : public QDialog {
   QTreeWidget* test_flags_;
   QLabel* test_summary_;
   QLabel* error_;
+  std::vector<std::function<void()>> retranslators_;  // each sets some texts in the current language
 };
 
 // Loads the user's safety rules (showing a broken file's problem), runs the dialog and saves
