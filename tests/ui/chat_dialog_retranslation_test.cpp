@@ -1,5 +1,6 @@
-// Switching the language while the chat tester's routing rules or safety rules dialog is open
-// changes its texts at once (QEvent::LanguageChange) and back, keeping the rules being edited.
+// Switching the language while one of the chat tester's dialogs (routing rules, safety rules,
+// knowledge base) is open changes its texts at once (QEvent::LanguageChange) and back, keeping
+// what is being edited.
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -7,11 +8,13 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTranslator>
 #include <QtTest>
 
 #include "core/chat/adapter_router.h"
 #include "core/chat/safety_filter.h"
+#include "ui/chat/knowledge_base_dialog.h"
 #include "ui/chat/routing_rules_dialog.h"
 #include "ui/chat/safety_rules_dialog.h"
 #include "ui/shell/language_manager.h"
@@ -75,6 +78,29 @@ class ChatDialogRetranslationTest : public QObject {
     QCoreApplication::removeTranslator(&zh_);
     QTRY_COMPARE(dialog.windowTitle(), QString("Safety filter rules"));
     QCOMPARE(button_texts(&dialog).count("&Check"), 1);
+  }
+
+  void knowledge_base_dialog_switches_to_chinese_and_back() {
+    QTemporaryDir dir;
+    ui::KnowledgeBaseDialog dialog(dir.filePath("kb.medlora"));
+    dialog.show();
+    QCOMPARE(dialog.windowTitle(), QString("Knowledge base"));
+    QCOMPARE(dialog.documents_table()->horizontalHeaderItem(0)->text(), QString("Title"));
+    QCOMPARE(button_texts(&dialog).count("Import &files…"), 1);
+    QCOMPARE(label_texts(&dialog).count("&Search:"), 1);
+    QVERIFY(dialog.status_label()->text().startsWith("The knowledge base is empty"));
+
+    QCoreApplication::installTranslator(&zh_);
+    QTRY_COMPARE(dialog.windowTitle(), QString::fromUtf8("知识库"));
+    QCOMPARE(dialog.documents_table()->horizontalHeaderItem(0)->text(), QString::fromUtf8("标题"));
+    QCOMPARE(button_texts(&dialog).count(QString::fromUtf8("导入文件(&F)…")), 1);
+    QCOMPARE(label_texts(&dialog).count(QString::fromUtf8("搜索(&S)：")), 1);
+    QVERIFY2(dialog.status_label()->text().startsWith(QString::fromUtf8("知识库为空")),
+             qPrintable(dialog.status_label()->text()));
+
+    QCoreApplication::removeTranslator(&zh_);
+    QTRY_COMPARE(dialog.windowTitle(), QString("Knowledge base"));
+    QVERIFY(dialog.status_label()->text().startsWith("The knowledge base is empty"));
   }
 
  private:

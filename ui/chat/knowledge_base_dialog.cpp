@@ -1,5 +1,7 @@
 #include "ui/chat/knowledge_base_dialog.h"
 
+#include <QEvent>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
@@ -69,30 +71,27 @@ KnowledgeBaseDialog::KnowledgeBaseDialog(const QString& workspace_file, QWidget*
       workspace_(std::make_unique<store::Workspace>(workspace_file.toStdString())),
       runner_(new BackgroundRunner(this)),
       documents_table_(
-          table(this, "kb_documents", {tr("Title"), tr("Kind"), tr("Passages"), tr("Characters"), tr("Added")})),
-      passages_table_(table(this, "kb_passages", {tr("Score"), tr("Passage title"), tr("Document"), tr("Text")})),
+          table(this, "kb_documents", {QString(), QString(), QString(), QString(), QString()})),
+      passages_table_(table(this, "kb_passages", {QString(), QString(), QString(), QString()})),
       search_(new QLineEdit(this)),
       top_k_(new QSpinBox(this)),
       search_timer_(new QTimer(this)),
       status_(new QLabel(this)),
       progress_(new QProgressBar(this)),
-      import_files_(new QPushButton(tr("Import &files…"), this)),
-      import_dataset_(new QPushButton(tr("Import a &dataset's answers…"), this)),
-      remove_(new QPushButton(tr("&Remove"), this)),
-      cancel_(new QPushButton(tr("&Cancel import"), this)) {
+      import_files_(new QPushButton(this)),
+      import_dataset_(new QPushButton(this)),
+      remove_(new QPushButton(this)),
+      cancel_(new QPushButton(this)) {
   setObjectName("knowledge_base_dialog");
-  setWindowTitle(tr("Knowledge base"));
   resize(860, 620);
   documents_table_->setSelectionMode(QAbstractItemView::SingleSelection);
   passages_table_->setWordWrap(true);
   passages_table_->setSelectionMode(QAbstractItemView::SingleSelection);
   search_->setObjectName("kb_search");
-  search_->setPlaceholderText(tr("Search the passages a grounded answer would cite, e.g. 头痛怎么办"));
   search_->setClearButtonEnabled(true);
   top_k_->setObjectName("kb_top_k");
   top_k_->setRange(1, 20);
   top_k_->setValue(3);
-  top_k_->setToolTip(tr("How many passages to show (grounding uses the top 3 by default)"));
   search_timer_->setSingleShot(true);
   search_timer_->setInterval(250);
   status_->setObjectName("kb_status");
@@ -100,13 +99,7 @@ KnowledgeBaseDialog::KnowledgeBaseDialog(const QString& workspace_file, QWidget*
   status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   progress_->setObjectName("kb_progress");
   cancel_->setObjectName("kb_cancel");
-  import_files_->setToolTip(chat::pdf_supported() ? tr("Text (.txt), Markdown (.md) and PDF files; several at once")
-                                                  : tr("Text (.txt) and Markdown (.md) files; several at once "
-                                                       "(this build cannot read PDF files)"));
-  import_dataset_->setToolTip(tr("Each answer of a workspace dataset becomes a passage titled with its question"));
   remove_->setShortcut(QKeySequence::Delete);
-  remove_->setToolTip(tr("Remove the selected document and its passages (Delete)"));
-  cancel_->setToolTip(tr("Stop the import; the file being imported is not kept"));
 
   auto* buttons = new QHBoxLayout;
   for (QPushButton* button : {import_files_, import_dataset_, remove_}) buttons->addWidget(button);
@@ -115,9 +108,11 @@ KnowledgeBaseDialog::KnowledgeBaseDialog(const QString& workspace_file, QWidget*
   progress_row->addWidget(progress_, 1);
   progress_row->addWidget(cancel_);
   auto* search_row = new QHBoxLayout;
-  auto* search_label = new QLabel(tr("&Search:"), this);
+  search_label_ = new QLabel(this);
+  auto* search_label = search_label_;
   search_label->setBuddy(search_);
-  auto* top_label = new QLabel(tr("&Top:"), this);
+  top_label_ = new QLabel(this);
+  auto* top_label = top_label_;
   top_label->setBuddy(top_k_);
   search_row->addWidget(search_label);
   search_row->addWidget(search_, 1);
@@ -125,6 +120,7 @@ KnowledgeBaseDialog::KnowledgeBaseDialog(const QString& workspace_file, QWidget*
   search_row->addWidget(top_k_);
   auto* close = new QDialogButtonBox(QDialogButtonBox::Close, this);
 
+  retranslate();
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(documents_table_, 2);
   layout->addLayout(buttons);
@@ -157,6 +153,37 @@ KnowledgeBaseDialog::~KnowledgeBaseDialog() {
   // The job's thread must end before the workspace and the widgets it reports to go away.
   runner_->request_stop();
   runner_->wait();
+}
+
+void KnowledgeBaseDialog::retranslate() {
+  setWindowTitle(tr("Knowledge base"));
+  documents_table_->setHorizontalHeaderLabels({tr("Title"), tr("Kind"), tr("Passages"), tr("Characters"), tr("Added")});
+  passages_table_->setHorizontalHeaderLabels({tr("Score"), tr("Passage title"), tr("Document"), tr("Text")});
+  search_->setPlaceholderText(tr("Search the passages a grounded answer would cite, e.g. 头痛怎么办"));
+  top_k_->setToolTip(tr("How many passages to show (grounding uses the top 3 by default)"));
+  import_files_->setText(tr("Import &files…"));
+  import_files_->setToolTip(chat::pdf_supported() ? tr("Text (.txt), Markdown (.md) and PDF files; several at once")
+                                                  : tr("Text (.txt) and Markdown (.md) files; several at once "
+                                                       "(this build cannot read PDF files)"));
+  import_dataset_->setText(tr("Import a &dataset's answers…"));
+  import_dataset_->setToolTip(tr("Each answer of a workspace dataset becomes a passage titled with its question"));
+  remove_->setText(tr("&Remove"));
+  remove_->setToolTip(tr("Remove the selected document and its passages (Delete)"));
+  cancel_->setText(tr("&Cancel import"));
+  cancel_->setToolTip(tr("Stop the import; the file being imported is not kept"));
+  search_label_->setText(tr("&Search:"));
+  top_label_->setText(tr("&Top:"));
+}
+
+void KnowledgeBaseDialog::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange && search_label_) {
+    retranslate();
+    if (!busy()) {  // the kinds in the table and the status line, said again
+      reload_documents();
+      search();
+    }
+  }
+  QDialog::changeEvent(event);
 }
 
 bool KnowledgeBaseDialog::busy() const { return runner_->busy(); }

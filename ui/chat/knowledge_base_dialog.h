@@ -68,7 +68,13 @@ class KnowledgeBaseDialog : public QDialog {
  public Q_SLOTS:
   void reject() override;  // cancels a running import first
 
+ protected:
+  void changeEvent(QEvent* event) override;
+
  private:
+  void retranslate();
+  QLabel* search_label_ = nullptr;
+  QLabel* top_label_ = nullptr;
   // What a job did, written by its thread and read once it has finished.
   struct JobOutcome {
     int64_t documents = 0;
