@@ -1399,6 +1399,14 @@ The shipped rules apply until the file is fixed or saved again.</source>
         <source>Reading the coverage</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This workspace has no dataset yet. Import your question-and-answer records (JSON, JSONL, CSV/TSV or MedQuAD XML) to review, clean and train on them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import data...</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>medlora::ui::DedupDialog</name>
@@ -4303,6 +4311,14 @@ Output:
     </message>
     <message>
         <source>Registered the adapter of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No training run yet. Start a first run: choose a base model and a dataset on the New run tab, then Launch run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a first run...</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

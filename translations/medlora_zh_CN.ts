@@ -1397,6 +1397,14 @@ The shipped rules apply until the file is fixed or saved again.</source>
         <source>Reading the coverage</source>
         <translation>读取类别覆盖</translation>
     </message>
+    <message>
+        <source>This workspace has no dataset yet. Import your question-and-answer records (JSON, JSONL, CSV/TSV or MedQuAD XML) to review, clean and train on them.</source>
+        <translation>此工作区还没有数据集。请导入问答记录（JSON、JSONL、CSV/TSV 或 MedQuAD XML），以便审核、清洗并用于训练。</translation>
+    </message>
+    <message>
+        <source>Import data...</source>
+        <translation>导入数据...</translation>
+    </message>
 </context>
 <context>
     <name>medlora::ui::DedupDialog</name>
@@ -4315,6 +4323,14 @@ Output:
     <message>
         <source>Registered the adapter of %1.</source>
         <translation>已注册 %1 的适配器。</translation>
+    </message>
+    <message>
+        <source>No training run yet. Start a first run: choose a base model and a dataset on the New run tab, then Launch run.</source>
+        <translation>还没有训练任务。开始第一次训练：在“新建训练任务”页选择基础模型和数据集，然后点“启动训练任务”。</translation>
+    </message>
+    <message>
+        <source>Start a first run...</source>
+        <translation>开始第一次训练...</translation>
     </message>
 </context>
 <context>

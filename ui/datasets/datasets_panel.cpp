@@ -220,6 +220,10 @@ void DatasetsPanel::build_layout() {
   auto* records_side = new QWidget(this);
   auto* records_layout = new QVBoxLayout(records_side);
   records_layout->setContentsMargins(0, 0, 0, 0);
+  empty_state_ = new EmptyState(records_side);
+  empty_state_->setVisible(false);
+  connect(empty_state_, &EmptyState::action_requested, import_, &QAction::trigger);
+  records_layout->addWidget(empty_state_);
   records_layout->addWidget(table_, 1);
   records_layout->addWidget(bulk_bar_);
   auto* splitter = new QSplitter(this);
@@ -510,6 +514,7 @@ void DatasetsPanel::update_enabled() {
   const bool dataset = open && current_dataset_id() != 0;
   const bool record = dataset && editor_->has_record();
   import_->setEnabled(open);
+  empty_state_->setVisible(open && datasets_.empty());
   export_->setEnabled(dataset);
   delete_dataset_->setEnabled(dataset);
   for (QAction* action : {clean_, dedup_, pii_, tag_, terms_}) action->setEnabled(dataset);
@@ -534,6 +539,9 @@ void DatasetsPanel::retranslate() {
   reviewer_label_->setText(tr("&Reviewer"));
   reviewer_->setToolTip(tr("Decisions and edits are recorded under this name"));
   import_->setText(tr("&Import..."));
+  empty_state_->set_texts(tr("This workspace has no dataset yet. Import your question-and-answer records (JSON, "
+                             "JSONL, CSV/TSV or MedQuAD XML) to review, clean and train on them."),
+                          tr("Import data..."));
   import_->setToolTip(tr("Import JSON, JSONL, CSV/TSV or MedQuAD XML into a dataset"));
   export_->setText(tr("E&xport..."));
   export_->setToolTip(tr("Write the approved records (or all) for training, optionally split"));

@@ -24,6 +24,7 @@
 
 #include "core/store/dataset_repository.h"
 #include "core/store/workspace.h"
+#include "ui/shell/empty_state.h"
 #include "ui/shell/panel.h"
 
 namespace medlora::ui {
@@ -93,6 +94,8 @@ class DatasetsPanel : public Panel {
 
   QComboBox* dataset_combo() const { return dataset_combo_; }
   QTableView* table_view() const { return table_; }
+  // Shown while the workspace has no dataset: says to import one, with the Import button.
+  EmptyState* empty_state() const { return empty_state_; }
   DatasetTableModel* table_model() const { return model_; }
   RecordFilterBar* filter_bar() const { return filter_bar_; }
   RecordEditor* editor() const { return editor_; }
@@ -148,6 +151,7 @@ class DatasetsPanel : public Panel {
   RecordFilterBar* filter_bar_;
   DatasetTableModel* model_;
   QTableView* table_;
+  EmptyState* empty_state_ = nullptr;
   QLabel* selection_label_;
   RecordEditor* editor_;
   CoverageChart* coverage_;

@@ -73,6 +73,10 @@ RunHistory::RunHistory(QWidget* parent) : QWidget(parent) {
   notes_row->addLayout(tag_column, 1);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
+  empty_state_ = new EmptyState(this);
+  empty_state_->setVisible(false);
+  connect(empty_state_, &EmptyState::action_requested, this, &RunHistory::first_run_requested);
+  layout->addWidget(empty_state_);
   layout->addWidget(table_, 1);
   layout->addLayout(actions);
   layout->addLayout(notes_row);
@@ -113,6 +117,9 @@ void RunHistory::retranslate() {
   export_->setText(tr("Export CSV…"));
   register_->setText(tr("Register adapter"));
   register_->setToolTip(tr("Make the run's adapter available to the chat tester and review"));
+  empty_state_->set_texts(tr("No training run yet. Start a first run: choose a base model and a dataset on the "
+                             "New run tab, then Launch run."),
+                          tr("Start a first run..."));
 }
 
 void RunHistory::changeEvent(QEvent* event) {
@@ -133,6 +140,7 @@ QString RunHistory::display_status(const store::TrainingRun& run) {
 void RunHistory::refresh() {
   const QList<qint64> selected = selected_run_ids();
   table_->setRowCount(0);
+  empty_state_->setVisible(false);
   if (!workspace_) return;
   store::RunRepository runs(*workspace_);
   for (const auto& run : runs.list()) {
@@ -161,6 +169,7 @@ void RunHistory::refresh() {
     }
   }
   table_->resizeColumnsToContents();
+  empty_state_->setVisible(table_->rowCount() == 0);
   select_runs(selected);
 }
 

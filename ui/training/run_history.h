@@ -17,6 +17,8 @@ class QPlainTextEdit;
 class QPushButton;
 class QTableWidget;
 
+#include "ui/shell/empty_state.h"
+
 namespace medlora::store {
 class Workspace;
 }
@@ -53,6 +55,8 @@ class RunHistory : public QWidget {
   std::optional<qint64> register_adapter(qint64 id, QString* error = nullptr);
 
   QTableWidget* table() const { return table_; }
+  // Shown while the workspace has no run: says to start one, with a button for it.
+  EmptyState* empty_state() const { return empty_state_; }
   QPlainTextEdit* notes_edit() const { return notes_; }
   QLineEdit* tags_edit() const { return tags_; }
 
@@ -62,6 +66,7 @@ class RunHistory : public QWidget {
   void resume_requested(qint64 run_id);
   void runs_changed();
   void message(const QString& text);
+  void first_run_requested();  // the empty state's button: the panel shows its run form
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -75,6 +80,7 @@ class RunHistory : public QWidget {
   void register_selected();
 
   store::Workspace* workspace_ = nullptr;
+  EmptyState* empty_state_ = nullptr;
   QTableWidget* table_;
   QPlainTextEdit* notes_;
   QLineEdit* tags_;

@@ -113,6 +113,10 @@ TrainingPanel::TrainingPanel(const QString& workspace_file, const QString& medlo
     if (!resume_run(id, &error)) QMessageBox::warning(this, tr("Resume run"), error);
   });
   connect(history_, &RunHistory::message, this, &TrainingPanel::status_message);
+  connect(history_, &RunHistory::first_run_requested, this, [this] {
+    tabs_->setCurrentIndex(0);  // New run
+    form_->setFocus(Qt::OtherFocusReason);
+  });
   retranslate();
   open_workspace(workspace_file);
 }
