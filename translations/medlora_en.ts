@@ -3565,6 +3565,14 @@ Output:
         <source>The study cannot be opened: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This workspace has no review account yet. Create the first account, a study lead: the lead then adds the doctors (Accounts…), builds a review study from a test-set run or a dataset and assigns it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create the first lead account…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>medlora::ui::ReviewStatus</name>

@@ -3576,6 +3576,14 @@ Output:
         <source>The study cannot be opened: %1</source>
         <translation>无法打开评审研究：%1</translation>
     </message>
+    <message>
+        <source>This workspace has no review account yet. Create the first account, a study lead: the lead then adds the doctors (Accounts…), builds a review study from a test-set run or a dataset and assigns it.</source>
+        <translation>此工作区还没有评审账号。请先创建第一个账号（研究负责人）：负责人随后添加医生（账号…），从测试集运行或数据集建立评审研究并分配。</translation>
+    </message>
+    <message>
+        <source>&amp;Create the first lead account…</source>
+        <translation>创建第一个负责人账号(&amp;C)…</translation>
+    </message>
 </context>
 <context>
     <name>medlora::ui::ReviewStatus</name>

@@ -1,6 +1,8 @@
 // Empty states say what to do next, with a button that does it: the Datasets panel without a
 // dataset offers its Import action; the Training panel's History without a run offers to start
-// a first one (the New run tab). They go away once there is something to show.
+// a first one (the New run tab); the Review panel on a workspace without any account offers to
+// create the first lead account (the sign-in dialog's first-lead page). They go away once there
+// is something to show.
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -12,8 +14,11 @@
 #include "core/store/dataset_repository.h"
 #include "core/store/run_repository.h"
 #include "core/store/workspace.h"
+#include "tests/ui/review_ui_fixture.h"
 #include "ui/datasets/datasets_panel.h"
 #include "ui/datasets/import_dialog.h"
+#include "ui/review/login_dialog.h"
+#include "ui/review/review_panel.h"
 #include "ui/shell/empty_state.h"
 #include "ui/shell/language_manager.h"
 #include "ui/training/run_form.h"
@@ -74,6 +79,23 @@ class EmptyStatesTest : public QObject {
     QVERIFY(tabs->currentWidget()->isAncestorOf(panel.form()) || tabs->currentWidget() == panel.form());
   }
 
+  void review_panel_offers_the_first_lead_account() {
+    ui::testing::ReviewWorkspace empty(/*with_accounts=*/false);
+    ui::ReviewPanel panel(empty.path);
+    panel.set_pbkdf2_iterations(ui::testing::kTestIterations);
+    QVERIFY(panel.signed_out_note()->text().contains("no review account yet"));
+    QCOMPARE(panel.big_sign_in_button()->text(), QString("&Create the first lead account…"));
+    panel.big_sign_in_button()->click();
+    QVERIFY(panel.login_dialog());
+    QVERIFY(panel.login_dialog()->creating_first_lead());
+    panel.login_dialog()->reject();
+
+    ui::testing::ReviewWorkspace with_accounts;
+    ui::ReviewPanel signed_out(with_accounts.path);
+    QCOMPARE(signed_out.big_sign_in_button()->text(), QString("&Sign in…"));
+    QVERIFY(!signed_out.signed_out_note()->text().contains("no review account yet"));
+  }
+
   void empty_states_retranslate_live() {
     QTemporaryDir dir;
     ui::DatasetsPanel datasets(dir.filePath("a.medlora"));
@@ -83,6 +105,9 @@ class EmptyStatesTest : public QObject {
     QCoreApplication::installTranslator(&zh);
     QTRY_COMPARE(datasets.empty_state()->action_button()->text(), QString::fromUtf8("导入数据..."));
     QTRY_COMPARE(training.history()->empty_state()->action_button()->text(), QString::fromUtf8("开始第一次训练..."));
+    ui::testing::ReviewWorkspace no_account(false);
+    ui::ReviewPanel review(no_account.path);
+    QCOMPARE(review.big_sign_in_button()->text(), QString::fromUtf8("创建第一个负责人账号(&C)…"));
     QCoreApplication::removeTranslator(&zh);
     QTRY_COMPARE(datasets.empty_state()->action_button()->text(), QString("Import data..."));
   }

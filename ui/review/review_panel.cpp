@@ -143,10 +143,6 @@ void ReviewPanel::build() {
 void ReviewPanel::retranslate() {
   sign_action_->setText(tr("Sign in / Sign out"));
   sign_button_->setToolTip(tr("Sign in or out of your review account (Ctrl+L)."));
-  signed_out_note_->setText(
-      tr("Sign in with your review account: doctors score the answers of their studies; the study lead sets up "
-         "studies and reads the report."));
-  big_sign_in_->setText(tr("&Sign in…"));
   studies_title_->setText(tr("Your studies"));
   studies_->setHeaderLabels({tr("Study"), tr("Status"), tr("Your progress")});
   no_studies_->setText(tr("No study is assigned to you yet. The study lead assigns answers to score."));
@@ -172,6 +168,28 @@ void ReviewPanel::show_problem(const QString& message) {
   problem_->setVisible(!message.isEmpty());
 }
 
+void ReviewPanel::update_signed_out_texts() {
+  bool no_account = false;
+  if (workspace_) {
+    try {
+      no_account = store::ReviewerAccounts(*workspace_).empty();
+    } catch (const std::exception&) {
+      no_account = false;  // the sign-in dialog says what is wrong
+    }
+  }
+  if (no_account) {
+    signed_out_note_->setText(
+        tr("This workspace has no review account yet. Create the first account, a study lead: the lead then adds "
+           "the doctors (Accounts…), builds a review study from a test-set run or a dataset and assigns it."));
+    big_sign_in_->setText(tr("&Create the first lead account…"));
+  } else {
+    signed_out_note_->setText(
+        tr("Sign in with your review account: doctors score the answers of their studies; the study lead sets up "
+           "studies and reads the report."));
+    big_sign_in_->setText(tr("&Sign in…"));
+  }
+}
+
 void ReviewPanel::update_header() {
   if (account_)
     user_->setText(tr("Signed in as %1 (%2)")
@@ -181,6 +199,7 @@ void ReviewPanel::update_header() {
   sign_button_->setText(account_ ? tr("Sign &out") : tr("Sign &in"));
   sign_button_->setEnabled(workspace_ != nullptr);
   big_sign_in_->setEnabled(workspace_ != nullptr);
+  update_signed_out_texts();
 }
 
 void ReviewPanel::close_views() {

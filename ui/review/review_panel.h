@@ -59,6 +59,8 @@ class ReviewPanel : public Panel {
   QLabel* user_label() const { return user_; }
   QLabel* problem_label() const { return problem_; }
   QPushButton* sign_button() const { return sign_button_; }
+  QPushButton* big_sign_in_button() const { return big_sign_in_; }
+  QLabel* signed_out_note() const { return signed_out_note_; }
   QAction* sign_action() const { return sign_action_; }
 
   // PBKDF2 iterations for a first lead account created from this panel (tests use fewer).
@@ -91,6 +93,8 @@ class ReviewPanel : public Panel {
   void close_views();
   void show_problem(const QString& message);
   void update_header();
+  // The signed-out page: sign in, or, on a workspace without any account, create the first lead.
+  void update_signed_out_texts();
 
   QString workspace_file_;
   std::unique_ptr<store::Workspace> workspace_;
