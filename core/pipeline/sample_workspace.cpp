@@ -180,6 +180,18 @@ fs::path latest_demo_run(const fs::path& runs_dir) {
   return best;
 }
 
+SampleWorkspaceReport set_up_sample_study(store::Workspace& workspace, const store::ReviewerAccount& lead) {
+  SampleWorkspaceReport report;
+  const auto dataset = store::DatasetRepository(workspace).find_dataset(std::string(kSampleDatasetName));
+  if (!dataset) {
+    report.study_step = "skipped";
+    return report;
+  }
+  report.dataset_id = dataset->id;
+  create_study(workspace, lead, report);
+  return report;
+}
+
 SampleWorkspaceReport set_up_sample_workspace(store::Workspace& workspace, const SampleWorkspaceOptions& options) {
   SampleWorkspaceReport report;
   import_dataset(workspace, options.sample_data_dir.empty() ? data::sample_data_dir() : options.sample_data_dir, report);

@@ -11,7 +11,9 @@
 // The study: a study is owned by a lead account (studies.created_by), and a new workspace has no
 // account yet. So the study step needs a signed-in lead: without one it is reported "pending"
 // and nothing is created; once the first (lead) account exists, calling again with that account
-// (CLI: --as NAME) creates it. Any lead of the workspace sees it, as with every study.
+// (CLI: --as NAME) creates it, and so does set_up_sample_study(), which the workbench calls when
+// the first lead account is created. Any lead of the workspace sees it, as with every study.
+// It has no reviewers yet: the lead adds a doctor account and assigns it, as with every study.
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -58,6 +60,11 @@ struct SampleWorkspaceReport {
 // Throws std::runtime_error when the sample data is missing, StoreError when the workspace
 // refuses a write (each step is its own transaction: a failure leaves the earlier steps done).
 SampleWorkspaceReport set_up_sample_workspace(store::Workspace& workspace, const SampleWorkspaceOptions& options = {});
+
+// The sample study alone, owned by `lead`, on a workspace where the sample was set up: its
+// study_step is "created", "kept", or "skipped" when the workspace has no sample dataset (the
+// user declined the sample, or deleted it); only the study_* fields and dataset_id are filled.
+SampleWorkspaceReport set_up_sample_study(store::Workspace& workspace, const store::ReviewerAccount& lead);
 
 // True when the workspace holds nothing a user made: no dataset, training run, review account or
 // study (what the workbench's first-start offer asks about).

@@ -118,6 +118,26 @@ TEST_F(SampleWorkspaceTest, StudyForTheFirstLeadAndEveryStepIdempotent) {
   EXPECT_EQ(studies.list_studies(*options_.lead).size(), 1u);
 }
 
+TEST_F(SampleWorkspaceTest, SampleStudyAloneForTheFirstLeadOnlyWhereTheSampleIs) {
+  store::ReviewerAccounts accounts(*workspace_, 1000);
+  const auto lead = accounts.create_first_lead("lead-li", "lead-password");
+  // No sample dataset (the user declined the sample): nothing to build the study from.
+  const auto none = set_up_sample_study(*workspace_, lead);
+  EXPECT_EQ(none.study_step, "skipped");
+  EXPECT_TRUE(store::ReviewStudyRepository(*workspace_).list_studies(lead).empty());
+
+  const auto sample = set_up_sample_workspace(*workspace_, options_);
+  const auto study = set_up_sample_study(*workspace_, lead);
+  EXPECT_EQ(study.study_step, "created");
+  EXPECT_EQ(study.dataset_id, sample.dataset_id);
+  EXPECT_EQ(study.study_questions, kSampleStudyQuestions);
+  EXPECT_EQ(study.study_systems, 2);
+  EXPECT_EQ(store::ReviewStudyRepository(*workspace_).study(lead, study.study_id).created_by, "lead-li");
+  const auto again = set_up_sample_study(*workspace_, lead);
+  EXPECT_EQ(again.study_step, "kept");
+  EXPECT_EQ(again.study_id, study.study_id);
+}
+
 TEST_F(SampleWorkspaceTest, NoBaseModelAndNoDemoRunAreSkipped) {
   options_.base_model_dir = root_ / "nowhere";
   options_.runs_dir = root_ / "no-runs";
