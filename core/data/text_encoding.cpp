@@ -6,9 +6,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdint>
-#include <cstring>
 #include <stdexcept>
+
+#include "core/io/utf8.h"
 
 namespace medlora::data {
 
@@ -19,51 +19,6 @@ constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 std::string lowercase(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
   return text;
-}
-
-// Offset of the first byte that breaks UTF-8, or npos. ASCII runs are skipped 8 bytes at a
-// time: imports are mostly ASCII or 3-byte CJK, and this runs over every byte of every file.
-size_t first_invalid_utf8(std::string_view bytes) {
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  const size_t n = bytes.size();
-  size_t i = 0;
-  while (i < n) {
-    if (i + 8 <= n) {
-      uint64_t word;
-      std::memcpy(&word, p + i, 8);
-      if ((word & 0x8080808080808080ULL) == 0) {
-        i += 8;
-        continue;
-      }
-    }
-    const unsigned char c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len;
-    unsigned char lo = 0x80, hi = 0xBF;  // bounds for the second byte
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;  // overlong
-      if (c == 0xED) hi = 0x9F;  // surrogates
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;  // overlong
-      if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
-    } else {
-      return i;
-    }
-    if (i + len > n) return i;
-    if (p[i + 1] < lo || p[i + 1] > hi) return i;
-    for (size_t k = 2; k < len; ++k) {
-      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
-    }
-    i += len;
-  }
-  return std::string_view::npos;
 }
 
 std::string decode_gb18030(std::string_view bytes) {
@@ -98,14 +53,14 @@ const char* text_encoding_name(TextEncoding encoding) {
   return "auto";
 }
 
-bool is_valid_utf8(std::string_view bytes) { return first_invalid_utf8(bytes) == std::string_view::npos; }
+bool is_valid_utf8(std::string_view bytes) { return io::utf8::find_invalid(bytes) == std::string_view::npos; }
 
 std::string decode_to_utf8(std::string_view bytes, TextEncoding encoding, TextEncoding* detected) {
   const bool has_bom = bytes.substr(0, kUtf8Bom.size()) == kUtf8Bom;
   if (has_bom && encoding != TextEncoding::Gb18030) bytes.remove_prefix(kUtf8Bom.size());
 
   if (encoding == TextEncoding::Utf8 || encoding == TextEncoding::Auto) {
-    const size_t bad = first_invalid_utf8(bytes);
+    const size_t bad = io::utf8::find_invalid(bytes);
     if (bad == std::string_view::npos) {
       if (detected) *detected = TextEncoding::Utf8;
       return std::string(bytes);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/data/dataset_record.h"
+#include "core/io/utf8.h"
 
 namespace medlora::data::testing {
 
@@ -114,14 +115,7 @@ inline std::string perturb(const std::string& text, std::mt19937_64& rng, double
 // Digits and Latin letters are left alone (a changed number is a different fact).
 inline std::string perturb_chinese(const std::string& text, std::mt19937_64& rng, double rate, bool append) {
   std::u32string cps;
-  for (size_t i = 0; i < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    const size_t n = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    char32_t cp = n == 1 ? lead : lead & (0xFF >> (n + 1));
-    for (size_t k = 1; k < n && i + k < text.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    cps.push_back(cp);
-    i += n;
-  }
+  for (size_t i = 0; i < text.size();) cps.push_back(io::utf8::next_code_point(text, i));
   static const char32_t kCommon[] = {U'的', U'病', U'症', U'药', U'医', U'痛', U'热', U'血', U'胃', U'肝'};
   const auto chinese = [](char32_t cp) { return cp >= 0x4E00 && cp <= 0x9FFF; };
   const size_t changes = static_cast<size_t>(static_cast<double>(cps.size()) * rate + 0.5);
@@ -138,17 +132,7 @@ inline std::string perturb_chinese(const std::string& text, std::mt19937_64& rng
   }
   for (auto& cp : cps)
     if (cp == U'，' && rng() % 4 == 0) cp = U',';
-  std::string out;
-  for (const char32_t cp : cps) {
-    if (cp < 0x80) out.push_back(static_cast<char>(cp));
-    else if (cp < 0x800) out.push_back(static_cast<char>(0xC0 | (cp >> 6))), out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    else if (cp < 0x10000)
-      out.push_back(static_cast<char>(0xE0 | (cp >> 12))), out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F))),
-          out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    else
-      out.push_back(static_cast<char>(0xF0 | (cp >> 18))), out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F))),
-          out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F))), out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
+  std::string out = io::utf8::encode(cps);
   if (append) out += "如有不适请及时就医。";
   return out;
 }
