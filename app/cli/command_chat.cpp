@@ -6,7 +6,6 @@
 
 #include <QCommandLineParser>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <unistd.h>
 
@@ -20,6 +19,7 @@
 
 #include "app/cli/cli_command.h"
 #include "app/cli/sampling_options.h"
+#include "core/io/json_util.h"
 #include "core/tokenizer/prompt_format.h"
 
 namespace medlora::cli {
@@ -70,7 +70,7 @@ QJsonObject reply_json(const std::string& question, const generate::ChatReply& r
                   {"finish_reason", QString::fromStdString(reply.finish_reason)},
                   {"seed", static_cast<qint64>(reply.seed)}};
   if (reply.safety)
-    out["safety"] = QJsonDocument::fromJson(QByteArray::fromStdString(reply.safety->to_json())).object();
+    out["safety"] = io::json::object_or_empty(reply.safety->to_json());
   return out;
 }
 
@@ -175,7 +175,7 @@ struct ChatSession {
     }
     std::signal(SIGINT, previous);
     if (json) {
-      print(QJsonDocument(reply_json(question, reply)).toJson(QJsonDocument::Compact).toStdString() + "\n");
+      print(io::json::compact(reply_json(question, reply)) + "\n");
     } else {
       print_reply_details(reply);
       if (reply.history_used < request.history.size())

@@ -7,7 +7,6 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <cstdio>
 #include <stdexcept>
@@ -15,6 +14,7 @@
 #include "app/cli/cli_command.h"
 #include "app/cli/generate_batch.h"
 #include "app/cli/sampling_options.h"
+#include "core/io/json_util.h"
 #include "core/tokenizer/prompt_format.h"
 
 namespace medlora::cli {
@@ -91,8 +91,8 @@ int run_single(const QCommandLineParser& parser, generate::ChatRequest settings)
     }
     if (reply.safety)
       out["flags"] =
-          QJsonDocument::fromJson(QByteArray::fromStdString(chat::safety_flags_to_json(reply.safety->flags))).array();
-    std::fputs(QJsonDocument(out).toJson(QJsonDocument::Compact).constData(), stdout);
+          io::json::array_or_empty(chat::safety_flags_to_json(reply.safety->flags));
+    std::fputs(io::json::compact(out).c_str(), stdout);
   }
   std::fputs("\n", stdout);
   if (!json && reply.safety) {

@@ -1,6 +1,7 @@
 // medlora info: what a model folder holds, read from config.json and the tokenizer files without
 // loading the weights.
 // libtorch headers first: Qt's `slots` macro breaks them when it is defined before.
+#include "core/io/json_util.h"
 #include "core/model/model_loader.h"  // includes <torch/nn/module.h> before any Qt header
 #include "core/model/llama_config.h"
 #include "core/tokenizer/prompt_format.h"
@@ -8,7 +9,6 @@
 
 #include <QCommandLineParser>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <cstdio>
 #include <filesystem>
@@ -67,7 +67,7 @@ int run_info(const QStringList& args) {
     }
 
     if (parser.isSet("json")) {
-      std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
+      io::json::write_line(out);
       return 0;
     }
     auto line = [](const char* label, const QString& value) { std::printf("%-16s %s\n", label, qPrintable(value)); };

@@ -5,7 +5,6 @@
 
 #include <QCommandLineParser>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 
@@ -15,6 +14,7 @@
 #include <stdexcept>
 
 #include "app/cli/cli_command.h"
+#include "core/io/json_util.h"
 #include "core/chat/document_text.h"
 #include "core/store/dataset_transfer.h"
 
@@ -43,7 +43,7 @@ void add_common(QCommandLineParser& parser) {
 }
 
 void print_json(const QJsonObject& object) {
-  std::printf("%s\n", QJsonDocument(object).toJson(QJsonDocument::Compact).constData());
+  io::json::write_line(object);
 }
 
 int run_import(const QStringList& args) {

@@ -1,10 +1,10 @@
 // medlora make-base-model: the bundled base model (tokenizer + small LLaMA pretrained on the
 // project's own medical text), written as an HF folder.
 #include "app/cli/cli_command.h"
+#include "core/io/json_util.h"
 #include "core/pipeline/base_model_builder.h"
 
 #include <QCommandLineParser>
-#include <QJsonDocument>
 
 #include <cstdio>
 #include <exception>
@@ -71,7 +71,7 @@ int run_make_base_model(const QStringList& args) {
   try {
     pipeline::build_base_model(options, [&](const QJsonObject& event) {
       if (json) {
-        std::printf("%s\n", QJsonDocument(event).toJson(QJsonDocument::Compact).constData());
+        io::json::write_line(event);
       } else {
         const auto stage = event.value("stage").toString();
         if (stage == "tokenizer") {

@@ -1,12 +1,12 @@
 // medlora score: teacher-forced log-probability of every token of a text under a model.
 #include <QCommandLineParser>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <cstdio>
 #include <stdexcept>
 
 #include "app/cli/cli_command.h"
+#include "core/io/json_util.h"
 #include "core/generate/loaded_model.h"
 #include "core/generate/sequence_score.h"
 #include "core/runtime/compute_options.h"
@@ -61,8 +61,7 @@ int run_score(const QStringList& args) {
     out["tokens"] = tokens;
     out["logprobs"] = logprobs;
     out["mean_nll"] = score.mean_nll;
-    std::fputs(QJsonDocument(out).toJson(QJsonDocument::Compact).constData(), stdout);
-    std::fputs("\n", stdout);
+    io::json::write_line(out);
     return 0;
   } catch (const std::exception& e) {
     return fail(kName, QString::fromUtf8(e.what()).replace('\n', "; "));

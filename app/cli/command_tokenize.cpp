@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "app/cli/cli_command.h"
+#include "core/io/json_util.h"
 #include "core/tokenizer/tokenizer.h"
 
 namespace medlora::cli {
@@ -75,8 +76,7 @@ int run_tokenize(const QStringList& args) {
     }
     QJsonObject out;
     out["ids"] = all;
-    std::fputs(QJsonDocument(out).toJson(QJsonDocument::Compact).constData(), stdout);
-    std::fputs("\n", stdout);
+    io::json::write_line(out);
     return 0;
   } catch (const std::exception& e) {
     return fail(kName, QString::fromUtf8(e.what()).replace('\n', "; "));

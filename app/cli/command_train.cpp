@@ -2,6 +2,7 @@
 // Prints one JSON object a line on stdout (metrics and events); the same lines go to
 // output_dir/metrics.jsonl. SIGINT/SIGTERM stop after the current step with a checkpoint.
 #include "app/cli/cli_command.h"
+#include "core/io/json_util.h"
 #include "core/train/checkpoint_io.h"
 #include "core/train/metrics_log.h"
 #include "core/train/run_config.h"
@@ -23,12 +24,6 @@ namespace {
 std::atomic<bool> g_stop_requested{false};
 
 void request_stop(int) { g_stop_requested.store(true); }
-
-void print_line(const QJsonObject& line) {
-  const auto text = train::json_line(line) + "\n";
-  std::fwrite(text.data(), 1, text.size(), stdout);
-  std::fflush(stdout);
-}
 
 int run_train(const QStringList& args) {
   QCommandLineParser parser;
@@ -69,7 +64,7 @@ int run_train(const QStringList& args) {
   train::TrainerCallbacks callbacks;
   callbacks.on_line = [&](const QJsonObject& line) {
     if (line.value("event") == "error") error_reported = true;
-    print_line(line);
+    io::json::write_line(line);
     if (recorder) recorder->record(line);
   };
   callbacks.cancel = &g_stop_requested;
@@ -80,14 +75,14 @@ int run_train(const QStringList& args) {
     if (parser.isSet(workspace_option)) {
       workspace = std::make_unique<store::Workspace>(parser.value(workspace_option).toStdString());
       const auto folder = std::filesystem::absolute(config.output_dir).string();
-      const auto config_json = train::json_line(config.to_json());
+      const auto config_json = io::json::compact(config.to_json());
       recorder = std::make_unique<store::TrainingRunRecorder>(*workspace, config.output_dir.filename().string(), folder,
                                                               config_json, !overrides.resume_from.empty());
     }
     train::run_training(config, overrides, callbacks);
     return 0;
   } catch (const std::exception& e) {
-    if (!error_reported) print_line({{"event", "error"}, {"message", e.what()}});
+    if (!error_reported) io::json::write_line({{"event", "error"}, {"message", e.what()}});
     if (recorder) recorder->close("failed");
     return fail("train", e.what());
   }

@@ -1,7 +1,6 @@
 #include "app/cli/dataset_cli_support.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -9,6 +8,7 @@
 
 #include "app/cli/cli_command.h"
 #include "app/cli/workspace_option.h"
+#include "core/io/json_util.h"
 #include "core/store/dataset_transfer.h"
 #include "core/store/workspace.h"
 #include "core/store/workspace_location.h"
@@ -26,12 +26,10 @@ void print_value(const QString& key, const QJsonValue& value, int depth) {
     const auto array = value.toArray();
     std::printf("%s%s: (%lld)\n", indent.constData(), qPrintable(key), static_cast<long long>(array.size()));
     for (const auto& item : array) {
-      const QByteArray line = item.isObject() || item.isArray()
-                                  ? QJsonDocument(item.isObject() ? QJsonDocument(item.toObject())
-                                                                  : QJsonDocument(item.toArray()))
-                                        .toJson(QJsonDocument::Compact)
-                                  : item.toVariant().toString().toUtf8();
-      std::printf("%s  - %s\n", indent.constData(), line.constData());
+      const std::string line = item.isObject()  ? io::json::compact(item.toObject())
+                               : item.isArray() ? io::json::compact(item.toArray())
+                                                : item.toVariant().toString().toStdString();
+      std::printf("%s  - %s\n", indent.constData(), line.c_str());
     }
   } else {
     std::printf("%s%s: %s\n", indent.constData(), qPrintable(key), qPrintable(value.toVariant().toString()));
@@ -66,7 +64,7 @@ int64_t dataset_option(const QCommandLineParser& parser, store::Workspace& works
 
 void print_result(const QCommandLineParser& parser, const QJsonObject& result) {
   if (parser.isSet("json")) {
-    std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
+    io::json::write_line(result);
     return;
   }
   for (auto it = result.begin(); it != result.end(); ++it) print_value(it.key(), it.value(), 0);

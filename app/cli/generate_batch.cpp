@@ -15,6 +15,7 @@
 
 #include "app/cli/chat_options.h"
 #include "app/cli/sampling_options.h"
+#include "core/io/json_util.h"
 #include "core/chat/test_questions.h"
 #include "core/generate/test_set_runner.h"
 
@@ -81,9 +82,9 @@ QByteArray answer_line(const generate::TestSetAnswer& answer) {
       {"finish_reason", QString::fromStdString(answer.reply.finish_reason)},
       {"tokens_per_second", answer.reply.tokens_per_second},
       {"adapter", QString::fromStdString(answer.reply.adapter)},
-      {"flags", QJsonDocument::fromJson(QByteArray::fromStdString(flags)).array()},
+      {"flags", io::json::array_or_empty(flags)},
   };
-  return QJsonDocument(object).toJson(QJsonDocument::Compact) + "\n";
+  return QByteArray::fromStdString(io::json::compact(object) + "\n");
 }
 
 }  // namespace

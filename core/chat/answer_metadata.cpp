@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "core/chat/rules_file.h"
+#include "core/io/json_util.h"
 
 namespace medlora::chat {
 namespace {
@@ -37,12 +38,12 @@ std::string AnswerMetadata::to_json() const {
     list.append(object);
   }
   root["passages"] = list;
-  root["safety"] = QJsonDocument::fromJson(QByteArray::fromStdString(safety.to_json())).object();
+  root["safety"] = io::json::object_or_empty(safety.to_json());
   root["tokens_per_second"] = tokens_per_second;
   root["tokens"] = static_cast<qint64>(tokens);
   root["finish_reason"] = q(finish_reason);
   root["seed"] = static_cast<qint64>(seed);
-  return QJsonDocument(root).toJson(QJsonDocument::Compact).toStdString();
+  return io::json::compact(root);
 }
 
 AnswerMetadata AnswerMetadata::from_json(const std::string& json) {
@@ -65,7 +66,7 @@ AnswerMetadata AnswerMetadata::from_json(const std::string& json) {
   }
   if (root.value("safety").isObject()) {
     metadata.safety = SafetyReport::from_json(
-        QJsonDocument(root.value("safety").toObject()).toJson(QJsonDocument::Compact).toStdString());
+        io::json::compact(root.value("safety").toObject()));
   }
   metadata.tokens_per_second = root.value("tokens_per_second").toDouble();
   metadata.tokens = root.value("tokens").toInteger();

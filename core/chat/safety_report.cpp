@@ -8,6 +8,7 @@
 
 #include "core/chat/rules_file.h"
 #include "core/chat/safety_filter.h"
+#include "core/io/json_util.h"
 
 namespace medlora::chat {
 namespace {
@@ -88,7 +89,7 @@ std::string SafetyReport::to_json() const {
   root["language"] = QString::fromStdString(language);
   root["emergency_notice"] = QString::fromStdString(emergency_notice);
   root["disclaimer"] = QString::fromStdString(disclaimer);
-  return QJsonDocument(root).toJson(QJsonDocument::Compact).toStdString();
+  return io::json::compact(root);
 }
 
 SafetyReport SafetyReport::from_json(const std::string& json) {
@@ -103,7 +104,7 @@ SafetyReport SafetyReport::from_json(const std::string& json) {
 }
 
 std::string safety_flags_to_json(const std::vector<SafetyFlag>& flags) {
-  return QJsonDocument(flags_to_array(flags)).toJson(QJsonDocument::Compact).toStdString();
+  return io::json::compact(flags_to_array(flags));
 }
 
 std::vector<SafetyFlag> safety_flags_from_json(const std::string& json) {

@@ -2,6 +2,12 @@
 // A small strict JSON parser for safetensors headers and HF index files. Unlike QJsonDocument it
 // rejects duplicate object keys, keeps integer literals exact (u64 offsets do not fit a double),
 // limits nesting depth, and validates UTF-8. No torch, no Qt: the fuzzer links it alone.
+//
+// Why not nlohmann-json (Debian's 3.11, already linked for tokenizer.json): its parser keeps the
+// last of two equal keys without a word, and turns an integer past 2^64-1 into a double. A header
+// that names a tensor twice, or an offset that does not fit, must be refused with the byte where
+// it happens; our parser does that and keeps members in file order. Everything that is not such
+// a strict format uses io/json_util.h (Qt's QJsonDocument) instead.
 #include <cstddef>
 #include <cstdint>
 #include <optional>

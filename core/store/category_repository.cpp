@@ -8,6 +8,7 @@
 #include <cmath>
 #include <set>
 
+#include "core/io/json_util.h"
 #include "core/store/transaction.h"
 
 namespace medlora::store {
@@ -16,7 +17,7 @@ namespace {
 QString keywords_to_json(const std::vector<std::string>& keywords) {
   QJsonArray array;
   for (const std::string& keyword : keywords) array.append(QString::fromStdString(keyword));
-  return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+  return io::json::compact_text(array);
 }
 
 std::vector<std::string> keywords_from_json(const QString& text) {

@@ -1,10 +1,10 @@
 #include "core/store/dataset_curation.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 #include "core/data/augmentation.h"
+#include "core/io/json_util.h"
 #include "core/store/category_repository.h"
 #include "core/store/dataset_repository.h"
 #include "core/store/store_error.h"
@@ -15,15 +15,8 @@
 namespace medlora::store {
 namespace {
 
-std::string to_json(const QJsonObject& object) {
-  return QJsonDocument(object).toJson(QJsonDocument::Compact).toStdString();
-}
-
-QJsonObject counts_object(const std::map<std::string, int64_t>& counts) {
-  QJsonObject object;
-  for (const auto& [name, count] : counts) object.insert(QString::fromStdString(name), qint64(count));
-  return object;
-}
+using io::json::compact;
+using io::json::counts_object;
 
 // (id, new text) for every planned change.
 std::vector<std::pair<int64_t, data::RecordText>> texts_by_id(const std::vector<int64_t>& ids,
@@ -77,11 +70,11 @@ CleanApplied apply_cleaning(Workspace& workspace, int64_t dataset_id, const std:
                          {"min_chars", qint64(rules.min_chars)},
                          {"max_chars", qint64(rules.max_chars)},
                          {"drop_empty", rules.drop_empty}};
-  if (!dropped.empty()) applied.deleted = repository.delete_records(dataset_id, dropped, "clean-drop", to_json(parameters));
+  if (!dropped.empty()) applied.deleted = repository.delete_records(dataset_id, dropped, "clean-drop", compact(parameters));
   auto counts = counts_object(plan.counts);
   counts.insert("changed", qint64(applied.changed));
   counts.insert("deleted", qint64(applied.deleted));
-  repository.log_operation(dataset_id, "clean", to_json(parameters), to_json(counts));
+  repository.log_operation(dataset_id, "clean", compact(parameters), compact(counts));
   transaction.commit();
   return applied;
 }
@@ -116,7 +109,7 @@ DedupApplied apply_dedup(Workspace& workspace, int64_t dataset_id, const std::ve
   if (action == DuplicateAction::Delete) {
     std::vector<int64_t> doomed;
     for (size_t index : data::duplicate_indices(plan)) doomed.push_back(ids.at(index));
-    if (!doomed.empty()) applied.deleted = repository.delete_records(dataset_id, doomed, "dedup-delete", to_json(parameters));
+    if (!doomed.empty()) applied.deleted = repository.delete_records(dataset_id, doomed, "dedup-delete", compact(parameters));
   } else {
     auto flag_groups = [&](const std::vector<data::DuplicateGroup>& groups, const std::string& flag) {
       std::vector<int64_t> flagged;
@@ -133,7 +126,7 @@ DedupApplied apply_dedup(Workspace& workspace, int64_t dataset_id, const std::ve
                            {"near_duplicates", qint64(plan.near_removed)},
                            {"deleted", qint64(applied.deleted)},
                            {"flagged", qint64(applied.flagged)}};
-  repository.log_operation(dataset_id, "dedup", to_json(parameters), to_json(counts));
+  repository.log_operation(dataset_id, "dedup", compact(parameters), compact(counts));
   transaction.commit();
   return applied;
 }
@@ -184,7 +177,7 @@ int64_t apply_scrub(Workspace& workspace, int64_t dataset_id, const std::vector<
                                {"record_number_patterns", patterns}};
   auto counts = counts_object(plan.counts_per_kind);
   counts.insert("records_changed", qint64(changed));
-  repository.log_operation(dataset_id, "scrub", to_json(parameters), to_json(counts));
+  repository.log_operation(dataset_id, "scrub", compact(parameters), compact(counts));
   transaction.commit();
   return changed;
 }
@@ -216,8 +209,8 @@ int64_t apply_tagging(Workspace& workspace, int64_t dataset_id, const std::vecto
   auto counts = counts_object(plan.counts);
   counts.insert("changed", qint64(changed));
   counts.insert("untagged", qint64(plan.untagged));
-  repository.log_operation(dataset_id, "tag", to_json(QJsonObject{{"overwrite_existing", overwrite_existing}}),
-                           to_json(counts));
+  repository.log_operation(dataset_id, "tag", compact(QJsonObject{{"overwrite_existing", overwrite_existing}}),
+                           compact(counts));
   transaction.commit();
   return changed;
 }
@@ -248,7 +241,7 @@ int64_t apply_term_standardisation(Workspace& workspace, int64_t dataset_id, con
   const int64_t changed =
       repository.replace_all_texts(dataset_id, texts_by_id(ids, plan.changed), editor, "term standardisation");
   repository.log_operation(dataset_id, "terms", "{}",
-                           to_json(QJsonObject{{"replacements", qint64(plan.changes.size())},
+                           compact(QJsonObject{{"replacements", qint64(plan.changes.size())},
                                                {"records_changed", qint64(changed)}}));
   transaction.commit();
   return changed;
@@ -279,8 +272,8 @@ AugmentOutcome augment_dataset(Workspace& workspace, int64_t dataset_id, int per
   Transaction transaction(workspace);
   outcome.inserted = static_cast<int64_t>(repository.insert_records(dataset_id, outcome.created).ids.size());
   repository.log_operation(dataset_id, "augment",
-                           to_json(QJsonObject{{"method", "synonym"}, {"per_record", per_record}, {"seed", qint64(seed)}}),
-                           to_json(QJsonObject{{"inserted", qint64(outcome.inserted)}}));
+                           compact(QJsonObject{{"method", "synonym"}, {"per_record", per_record}, {"seed", qint64(seed)}}),
+                           compact(QJsonObject{{"inserted", qint64(outcome.inserted)}}));
   transaction.commit();
   return outcome;
 }

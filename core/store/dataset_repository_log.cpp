@@ -1,9 +1,9 @@
 // A dataset's history: the operation log and the PII masking log.
 #include <QCryptographicHash>
-#include <QJsonDocument>
 #include <QSqlQuery>
 #include <QVariant>
 
+#include "core/io/json_util.h"
 #include "core/store/dataset_repository.h"
 #include "core/store/json_columns.h"
 #include "core/store/transaction.h"
@@ -13,7 +13,7 @@ namespace {
 
 QString checked_json_object(const Workspace& ws, const std::string& json, const char* what) {
   const QString checked = json_columns::object(json, "workspace " + ws.path() + ": operation " + what);
-  return QString::fromUtf8(QJsonDocument::fromJson(checked.toUtf8()).toJson(QJsonDocument::Compact));
+  return io::json::compact_text(io::json::object_or_empty(checked.toStdString()));
 }
 
 QString sha256_hex(const std::string& text) {

@@ -1,9 +1,9 @@
 #include "core/store/dataset_transfer.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
+#include "core/io/json_util.h"
 #include "core/store/dataset_repository.h"
 #include "core/store/store_error.h"
 #include "core/store/transaction.h"
@@ -15,9 +15,7 @@ namespace {
 constexpr int64_t kProgressTotal = 1000;
 constexpr int64_t kReadingShare = 700;  // of kProgressTotal; storing takes the rest
 
-std::string to_json(const QJsonObject& object) {
-  return QJsonDocument(object).toJson(QJsonDocument::Compact).toStdString();
-}
+using io::json::compact;
 
 std::string default_dataset_name(const std::vector<std::filesystem::path>& paths) {
   auto path = paths.front();
@@ -94,7 +92,7 @@ DatasetImport import_into_workspace(Workspace& workspace, const std::string& nam
                            {"skipped", qint64(outcome.skipped)},
                            {"errors", qint64(outcome.errors.size())},
                            {"skipped_by_reason", skipped}};
-  repository.log_operation(outcome.dataset_id, "import", to_json(parameters), to_json(counts));
+  repository.log_operation(outcome.dataset_id, "import", compact(parameters), compact(counts));
   transaction.commit();
   return outcome;
 }
@@ -119,10 +117,10 @@ data::ExportManifest export_dataset(Workspace& workspace, int64_t dataset_id, co
   auto manifest = data::export_records(texts, file, format, filters);
   DatasetRepository(workspace).log_operation(
       dataset_id, "export",
-      to_json(QJsonObject{{"file", QString::fromStdString(file.string())},
+      compact(QJsonObject{{"file", QString::fromStdString(file.string())},
                           {"format", data::export_format_name(format)},
                           {"approved_only", approved_only}}),
-      to_json(QJsonObject{{"records", qint64(manifest.records)}, {"sha256", QString::fromStdString(manifest.sha256)}}));
+      compact(QJsonObject{{"records", qint64(manifest.records)}, {"sha256", QString::fromStdString(manifest.sha256)}}));
   return manifest;
 }
 
@@ -153,7 +151,7 @@ SplitFiles write_split(Workspace& workspace, int64_t dataset_id, const data::Spl
   parameters.insert("test", spec.test);
   parameters.insert("seed", qint64(spec.seed));
   parameters.insert("approved_only", approved_only);
-  DatasetRepository(workspace).log_operation(dataset_id, "split", to_json(parameters), to_json(counts));
+  DatasetRepository(workspace).log_operation(dataset_id, "split", compact(parameters), compact(counts));
   return written;
 }
 

@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "core/data/conversation_record.h"
+#include "core/io/json_util.h"
 #include "core/store/json_columns.h"
 
 namespace medlora::store {
@@ -84,7 +85,7 @@ QString metadata_to_json(const std::map<std::string, std::string>& metadata) {
   if (metadata.empty()) return QStringLiteral("{}");
   QJsonObject object;
   for (const auto& [key, value] : metadata) object.insert(QString::fromStdString(key), QString::fromStdString(value));
-  return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+  return io::json::compact_text(object);
 }
 
 std::map<std::string, std::string> metadata_from_json(const QString& json) {
@@ -102,9 +103,9 @@ std::map<std::string, std::string> metadata_from_json(const QString& json) {
     } else if (value.isBool()) {
       text = value.toBool() ? "true" : "false";
     } else if (value.isArray()) {
-      text = QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact).toStdString();
+      text = io::json::compact(value.toArray());
     } else if (value.isObject()) {
-      text = QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact).toStdString();
+      text = io::json::compact(value.toObject());
     }
     metadata[it.key().toStdString()] = text;
   }

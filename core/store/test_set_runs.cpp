@@ -1,6 +1,5 @@
 #include "core/store/test_set_runs.h"
 
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QVariant>
@@ -9,6 +8,7 @@
 #include <stdexcept>
 
 #include "core/io/atomic_file.h"
+#include "core/io/json_util.h"
 #include "core/store/json_columns.h"
 #include "core/store/store_error.h"
 #include "core/store/transaction.h"
@@ -255,8 +255,7 @@ size_t write_answers_jsonl(const TestSetRun& run, const std::string& path) {
     object["system"] = q(row.system);
     object["answer"] = q(row.answer);
     object["reference"] = q(row.reference);
-    lines += QJsonDocument(object).toJson(QJsonDocument::Compact).toStdString();
-    lines += '\n';
+    lines += io::json::compact(object) + '\n';
   }
   try {
     io::write_file_atomically(path, lines);

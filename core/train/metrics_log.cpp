@@ -1,18 +1,13 @@
 #include "core/train/metrics_log.h"
 
-#include <QJsonDocument>
-
 #include <cerrno>
 #include <cstring>
 
 #include "core/io/atomic_file.h"
+#include "core/io/json_util.h"
 #include "core/train/train_error.h"
 
 namespace medlora::train {
-
-std::string json_line(const QJsonObject& object) {
-  return QJsonDocument(object).toJson(QJsonDocument::Compact).toStdString();
-}
 
 MetricsLog::MetricsLog(std::filesystem::path file, Listener listener)
     : file_(std::move(file)), listener_(std::move(listener)) {}
@@ -26,7 +21,7 @@ void MetricsLog::restart(const QJsonArray& history) {
   stream_ = nullptr;
   history_ = history;
   std::string text;
-  for (const auto& v : history_) text += json_line(v.toObject()) + "\n";
+  for (const auto& v : history_) text += io::json::compact(v.toObject()) + "\n";
   io::write_file_atomically(file_, text);
   stream_ = std::fopen(file_.c_str(), "ab");
   if (!stream_) throw TrainingError("cannot open the metrics file " + file_.string() + ": " + std::strerror(errno));
@@ -34,7 +29,7 @@ void MetricsLog::restart(const QJsonArray& history) {
 
 void MetricsLog::append(const QJsonObject& line) {
   if (!stream_) restart({});
-  const auto text = json_line(line) + "\n";
+  const auto text = io::json::compact(line) + "\n";
   if (std::fwrite(text.data(), 1, text.size(), stream_) != text.size() || std::fflush(stream_) != 0)
     throw TrainingError("cannot write the metrics file " + file_.string() + ": " + std::strerror(errno));
 }

@@ -33,7 +33,4 @@ class MetricsLog {
   QJsonArray history_;
 };
 
-// Compact one-line JSON text of an object.
-std::string json_line(const QJsonObject& object);
-
 }  // namespace medlora::train

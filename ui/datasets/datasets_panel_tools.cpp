@@ -1,13 +1,13 @@
 // DatasetsPanel: bulk actions on the selection, the tool dialogs, import/export and charts.
 #include <QInputDialog>
 #include <QItemSelectionModel>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageBox>
 
 #include <algorithm>
 #include <unordered_set>
 
+#include "core/io/json_util.h"
 #include "core/store/category_repository.h"
 #include "ui/datasets/cleaning_dialog.h"
 #include "ui/datasets/coverage_chart.h"
@@ -16,7 +16,6 @@
 #include "ui/datasets/dedup_dialog.h"
 #include "ui/datasets/export_dialog.h"
 #include "ui/datasets/import_dialog.h"
-#include "ui/datasets/operation_json.h"
 #include "ui/datasets/review_status_text.h"
 #include "ui/datasets/pii_dialog.h"
 #include "ui/datasets/record_editor.h"
@@ -120,7 +119,7 @@ int64_t DatasetsPanel::bulk_delete() {
   int64_t deleted = 0;
   try {
     const QJsonObject parameters{{"by", reviewer()}, {"how", "selection in the Datasets panel"}};
-    deleted = repository_->delete_records(current_dataset_id(), ids, "delete", compact_json(parameters));
+    deleted = repository_->delete_records(current_dataset_id(), ids, "delete", io::json::compact(parameters));
   } catch (const std::exception& e) {
     report_failure(tr("Deleting records"), e);
     return 0;
@@ -202,9 +201,7 @@ void DatasetsPanel::refresh_charts() {
   try {
     store::CategoryRepository categories(*workspace_);
     coverage_->show_dataset(*repository_, categories, id);
-    const auto compact = [](const std::string& json) {
-      return QString::fromUtf8(QJsonDocument::fromJson(QByteArray::fromStdString(json)).toJson(QJsonDocument::Compact));
-    };
+    const auto compact = [](const std::string& json) { return io::json::compact_text(io::json::object_or_empty(json)); };
     const auto operations = repository_->operations(id);
     for (auto it = operations.rbegin(); it != operations.rend(); ++it) {
       auto* item = new QTreeWidgetItem(operations_);
