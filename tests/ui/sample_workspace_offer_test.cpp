@@ -1,6 +1,9 @@
 // The first-run offer of the sample workspace: accepting sets it up (off the GUI thread) in the
 // workspace; declining leaves it empty; either way the workspace is not asked about again, also
 // after a restart (a new offer on the same settings). A workspace with data is never asked.
+// The first lead account created in the Review panel of a sample workspace gets the sample study,
+// and the lead view opens on it; a doctor the lead adds and assigns can score it.
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -10,7 +13,13 @@
 
 #include "core/pipeline/sample_workspace.h"
 #include "core/store/dataset_repository.h"
+#include "core/store/review_study_repository.h"
+#include "core/store/reviewer_accounts.h"
+#include "core/store/reviewer_queue.h"
 #include "core/store/workspace.h"
+#include "ui/review/lead_view.h"
+#include "ui/review/login_dialog.h"
+#include "ui/review/review_panel.h"
 #include "ui/shell/language_manager.h"
 #include "ui/shell/main_window.h"
 #include "ui/shell/sample_workspace_offer.h"
@@ -106,6 +115,57 @@ class SampleWorkspaceOfferTest : public QObject {
     QVERIFY(!again.sample_offer()->dialog());
   }
 
+  void the_first_lead_account_gets_the_sample_study() {
+    const QString file = tmp_.filePath("lead.medlora");
+    {
+      store::Workspace workspace(file.toStdString());
+      pipeline::set_up_sample_workspace(workspace);
+    }
+    ui::ReviewPanel panel(file);
+    panel.set_pbkdf2_iterations(1000);
+    QVERIFY(!panel.sample_study_note()->isVisibleTo(&panel));
+    create_first_lead(panel, "lead-li");
+    QCOMPARE(panel.page(), ui::ReviewPanel::Page::Lead);
+    QVERIFY(panel.lead_view());
+    QVERIFY(panel.problem_label()->isHidden());
+    QVERIFY(panel.sample_study_note()->isVisibleTo(&panel));
+    QVERIFY(panel.sample_study_note()->text().contains("Assign"));
+
+    store::Workspace workspace(file.toStdString());
+    const int64_t study = store::resolve_study(workspace, pipeline::kSampleStudyName);
+    QCOMPARE(panel.lead_view()->selected_study().value_or(0), study);
+    QCOMPARE(panel.lead_view()->studies_table()->rowCount(), 1);
+    const auto lead = *panel.account();
+    store::ReviewStudyRepository studies(workspace);
+    const auto summary = studies.study(lead, study);
+    QCOMPARE(QString::fromStdString(summary.created_by), QString("lead-li"));
+    QCOMPARE(summary.questions, pipeline::kSampleStudyQuestions);
+    QCOMPARE(summary.systems, 2);
+    // What the note says: a doctor account, assigned, has the answers to score.
+    store::ReviewerAccounts accounts(workspace, 1000);
+    accounts.create(lead, "dr-wang", "doctor", "dr-wang-password");
+    QCOMPARE(studies.assign(lead, study, {"dr-wang"}), 2 * pipeline::kSampleStudyQuestions);
+    const auto doctor = accounts.authenticate("dr-wang", "dr-wang-password");
+    QVERIFY(doctor);
+    const auto assigned = store::ReviewerQueue::studies_of(workspace, *doctor);
+    QCOMPARE(assigned.size(), size_t{1});
+    QCOMPARE(assigned.front().total, 2 * pipeline::kSampleStudyQuestions);
+    // Signing out and in again: no second study, no note.
+    panel.sign_out();
+    QVERIFY(!panel.sample_study_note()->isVisibleTo(&panel));
+  }
+
+  void a_first_lead_without_the_sample_gets_no_study() {
+    const QString file = tmp_.filePath("no-sample.medlora");
+    ui::ReviewPanel panel(file);
+    panel.set_pbkdf2_iterations(1000);
+    create_first_lead(panel, "lead-zhao");
+    QCOMPARE(panel.page(), ui::ReviewPanel::Page::Lead);
+    QVERIFY(!panel.sample_study_note()->isVisibleTo(&panel));
+    QVERIFY(panel.problem_label()->isHidden());
+    QCOMPARE(panel.lead_view()->studies_table()->rowCount(), 0);
+  }
+
   void a_workspace_with_data_is_not_asked() {
     const QString file = tmp_.filePath("busy.medlora");
     {
@@ -119,6 +179,18 @@ class SampleWorkspaceOfferTest : public QObject {
   }
 
  private:
+  static void create_first_lead(ui::ReviewPanel& panel, const QString& name) {
+    panel.big_sign_in_button()->click();
+    auto* dialog = panel.login_dialog();
+    QVERIFY(dialog && dialog->creating_first_lead());
+    dialog->new_name_edit()->setText(name);
+    dialog->new_password_edit()->setText(name + "-password");
+    dialog->repeat_password_edit()->setText(name + "-password");
+    dialog->try_accept();
+    QVERIFY2(dialog->error_label()->isHidden(), qPrintable(dialog->error_label()->text()));
+    QTRY_VERIFY(panel.account().has_value());
+  }
+
   QTemporaryDir tmp_;
   std::unique_ptr<QSettings> settings_;
 };

@@ -208,6 +208,7 @@ void LoginDialog::create_first_lead() {
     password_->setFocus();
     return;
   }
+  created_first_lead_ = true;
   show_error({});
   accept();
 }

@@ -39,6 +39,8 @@ class LoginDialog : public QDialog {
 
   // True while showing the "create the first lead account" page.
   bool creating_first_lead() const;
+  // True once accept()ed with an account this dialog created (the workspace's first lead).
+  bool created_first_lead() const { return created_first_lead_; }
 
   // Widgets, for tests and keyboard wiring.
   QLineEdit* name_edit() const { return name_; }
@@ -62,6 +64,7 @@ class LoginDialog : public QDialog {
   QString required_role_;
   int iterations_;
   std::optional<store::ReviewerAccount> account_;
+  bool created_first_lead_ = false;
 
   QStackedWidget* pages_;
   QLineEdit* name_;

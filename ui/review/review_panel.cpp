@@ -13,6 +13,7 @@
 
 #include <stdexcept>
 
+#include "core/pipeline/sample_workspace.h"
 #include "core/store/reviewer_queue.h"
 #include "core/store/workspace.h"
 #include "ui/review/lead_view.h"
@@ -123,6 +124,13 @@ void ReviewPanel::build() {
   lead_page_ = new QWidget(pages_);
   auto* lead_layout = new QVBoxLayout(lead_page_);
   lead_layout->setContentsMargins(0, 0, 0, 0);
+  sample_study_note_ = new QLabel(lead_page_);
+  sample_study_note_->setObjectName("sampleStudyNote");
+  sample_study_note_->setWordWrap(true);
+  sample_study_note_->setFrameShape(QFrame::StyledPanel);
+  sample_study_note_->setMargin(6);
+  sample_study_note_->hide();
+  lead_layout->addWidget(sample_study_note_);
   pages_->addWidget(lead_page_);
 
   auto* engineer_page = new QWidget(pages_);
@@ -152,6 +160,12 @@ void ReviewPanel::retranslate() {
   engineer_note_->setText(
       tr("Reviews are for doctors and study leads. An engineer account has no answers to score and no studies "
          "to lead; ask the study lead for a doctor or lead account if you take part in a review."));
+  sample_study_note_->setText(
+      tr("The sample study \"%1\" was made for you from the sample dataset: %2 questions, each answered by two "
+         "systems shown as codes. To score it, add a doctor account (Accounts…), assign the study to that doctor "
+         "(Assign…), then sign in as the doctor. Once it is scored, close it and read the report.")
+          .arg(QString::fromUtf8(pipeline::kSampleStudyName))
+          .arg(pipeline::kSampleStudyQuestions));
   update_header();
   if (page() == Page::Studies) refresh_studies();
 }
@@ -204,6 +218,7 @@ void ReviewPanel::update_header() {
 
 void ReviewPanel::close_views() {
   if (login_) login_->reject();
+  sample_study_note_->hide();
   if (screen_) {
     screen_->leave();
     delete screen_;
@@ -245,9 +260,29 @@ void ReviewPanel::sign_in() {
   login_ = new LoginDialog(*workspace_, this, {}, iterations_);
   login_->setAttribute(Qt::WA_DeleteOnClose);
   connect(login_, &QDialog::accepted, this, [this] {
-    if (login_ && login_->account()) adopt(*login_->account());
+    if (!login_ || !login_->account()) return;
+    const store::ReviewerAccount account = *login_->account();
+    // Made before the lead view opens, so that the view lists it.
+    QString problem;
+    const int64_t sample_study = login_->created_first_lead() ? set_up_sample_study(account, &problem) : 0;
+    adopt(account);
+    show_problem(problem);
+    if (sample_study != 0 && lead_view_) {
+      sample_study_note_->show();
+      lead_view_->select_study(sample_study);
+    }
   });
   login_->open();
+}
+
+int64_t ReviewPanel::set_up_sample_study(const store::ReviewerAccount& lead, QString* problem) {
+  try {
+    const auto report = pipeline::set_up_sample_study(*workspace_, lead);
+    return report.study_step == "created" ? report.study_id : 0;
+  } catch (const std::exception& e) {
+    *problem = tr("The sample study cannot be made: %1").arg(QString::fromUtf8(e.what()));
+    return 0;
+  }
 }
 
 void ReviewPanel::sign_out() {

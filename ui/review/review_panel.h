@@ -4,6 +4,8 @@
 //    ScoringScreen; nothing on these pages names a system under test;
 //  - a study lead sees the LeadView (studies, reviewers, progress, report);
 //  - an engineer account is told that reviews are for doctors and leads.
+// Creating the workspace's first lead account here also makes the sample study for it when the
+// sample workspace was set up, and the lead view opens on it with a note saying what comes next.
 // A header shows who is signed in with Sign in / Sign out (Ctrl+L). Signing out, switching the
 // workspace or closing the program saves the answer on screen as a draft first.
 #include <QPointer>
@@ -61,6 +63,8 @@ class ReviewPanel : public Panel {
   QPushButton* sign_button() const { return sign_button_; }
   QPushButton* big_sign_in_button() const { return big_sign_in_; }
   QLabel* signed_out_note() const { return signed_out_note_; }
+  // Above the lead view after the first lead account made the sample study: what to do next.
+  QLabel* sample_study_note() const { return sample_study_note_; }
   QAction* sign_action() const { return sign_action_; }
 
   // PBKDF2 iterations for a first lead account created from this panel (tests use fewer).
@@ -95,6 +99,10 @@ class ReviewPanel : public Panel {
   void update_header();
   // The signed-out page: sign in, or, on a workspace without any account, create the first lead.
   void update_signed_out_texts();
+  // After the first lead account was created: the sample study for it, when the workspace has the
+  // sample dataset (pipeline::set_up_sample_study). Returns the study's id, 0 when none was made
+  // (and why in `problem` when it failed).
+  int64_t set_up_sample_study(const store::ReviewerAccount& lead, QString* problem);
 
   QString workspace_file_;
   std::unique_ptr<store::Workspace> workspace_;
@@ -119,6 +127,7 @@ class ReviewPanel : public Panel {
   QWidget* scoring_page_;
   QWidget* lead_page_;
   QLabel* engineer_note_;
+  QLabel* sample_study_note_;
   QPointer<ScoringScreen> screen_;
   QPointer<LeadView> lead_view_;
   QPointer<LoginDialog> login_;

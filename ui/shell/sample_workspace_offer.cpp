@@ -34,8 +34,8 @@ QString summary_text(const pipeline::SampleWorkspaceReport& r) {
                 ? SampleWorkspaceOffer::tr("No demo run to show in the Training history (run medlora demo).")
                 : SampleWorkspaceOffer::tr("Demo run in the Training history: %1").arg(QString::fromStdString(r.run_folder)));
   lines << SampleWorkspaceOffer::tr(
-      "The sample review study is made once a lead account exists: create the first account in the Review "
-      "panel, then run: medlora workspace init --sample --as NAME");
+      "The sample review study is made for the first study lead: create the first lead account in the Review "
+      "panel, and the study is there for you to assign.");
   return lines.join('\n');
 }
 
