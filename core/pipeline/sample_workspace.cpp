@@ -192,9 +192,14 @@ SampleWorkspaceReport set_up_sample_study(store::Workspace& workspace, const sto
   return report;
 }
 
-SampleWorkspaceReport set_up_sample_workspace(store::Workspace& workspace, const SampleWorkspaceOptions& options) {
+SampleWorkspaceReport import_sample_dataset(store::Workspace& workspace, const fs::path& sample_data_dir) {
   SampleWorkspaceReport report;
-  import_dataset(workspace, options.sample_data_dir.empty() ? data::sample_data_dir() : options.sample_data_dir, report);
+  import_dataset(workspace, sample_data_dir.empty() ? data::sample_data_dir() : sample_data_dir, report);
+  return report;
+}
+
+SampleWorkspaceReport set_up_sample_workspace(store::Workspace& workspace, const SampleWorkspaceOptions& options) {
+  SampleWorkspaceReport report = import_sample_dataset(workspace, options.sample_data_dir);
   register_model(workspace, options.base_model_dir.empty() ? default_base_model_dir() : options.base_model_dir, report);
   record_demo_run(workspace, options.runs_dir.empty() ? default_models_dir().parent_path() / "runs" : options.runs_dir,
                   report);

@@ -61,6 +61,12 @@ struct SampleWorkspaceReport {
 // refuses a write (each step is its own transaction: a failure leaves the earlier steps done).
 SampleWorkspaceReport set_up_sample_workspace(store::Workspace& workspace, const SampleWorkspaceOptions& options = {});
 
+// The dataset step alone: the bundled clinic QA data imported as kSampleDatasetName and approved
+// by kSampleReviewer ("kept" when it is there already; its pending records are approved). Only
+// the dataset_* fields and records / approved_now are filled. Throws as set_up_sample_workspace.
+// The Training panel's "import the sample data" offer calls it.
+SampleWorkspaceReport import_sample_dataset(store::Workspace& workspace, const std::filesystem::path& sample_data_dir = {});
+
 // The sample study alone, owned by `lead`, on a workspace where the sample was set up: its
 // study_step is "created", "kept", or "skipped" when the workspace has no sample dataset (the
 // user declined the sample, or deleted it); only the study_* fields and dataset_id are filled.

@@ -148,6 +148,24 @@ TEST_F(SampleWorkspaceTest, NoBaseModelAndNoDemoRunAreSkipped) {
   EXPECT_TRUE(store::RunRepository(*workspace_).list().empty());
 }
 
+TEST_F(SampleWorkspaceTest, SampleDatasetAloneImportsAndApprovesOnlyTheData) {
+  const auto first = import_sample_dataset(*workspace_, options_.sample_data_dir);
+  EXPECT_EQ(first.dataset_step, "created");
+  EXPECT_GT(first.records, 10);
+  EXPECT_EQ(first.approved_now, first.records);
+  const auto dataset = store::DatasetRepository(*workspace_).find_dataset(std::string(kSampleDatasetName));
+  ASSERT_TRUE(dataset);
+  EXPECT_EQ(dataset->id, first.dataset_id);
+  EXPECT_EQ(dataset->approved, dataset->total);
+  EXPECT_TRUE(store::ModelRegistry(*workspace_).models().empty());
+  EXPECT_TRUE(store::RunRepository(*workspace_).list().empty());
+  const auto again = import_sample_dataset(*workspace_, options_.sample_data_dir);
+  EXPECT_EQ(again.dataset_step, "kept");
+  EXPECT_EQ(again.dataset_id, first.dataset_id);
+  EXPECT_EQ(again.approved_now, 0);
+  EXPECT_EQ(store::DatasetRepository(*workspace_).list_datasets().size(), size_t{1});
+}
+
 TEST_F(SampleWorkspaceTest, MissingSampleDataIsAClearError) {
   options_.sample_data_dir = root_ / "no-sample-data";
   try {
