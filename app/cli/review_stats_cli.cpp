@@ -1,7 +1,6 @@
 // medlora review stats: the study statistics on any scores CSV (item,reviewer,axis,score and
 // optionally system, harmful, severity, comment), without a workspace.
 #include <QCommandLineParser>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <cmath>
@@ -12,6 +11,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/io/json_util.h"
 #include "app/cli/cli_command.h"
 #include "app/cli/review_cli.h"
 #include "core/review/score_csv.h"
@@ -66,8 +66,7 @@ void print_json(const review::StudyAnalysis& analysis, const std::map<std::strin
         {"icc2_1", json_number(agreement.icc2_1)},
         {"icc2_k", json_number(agreement.icc2_k)}};
   }
-  std::fputs(QJsonDocument(QJsonObject{{"axes", axes}}).toJson(QJsonDocument::Compact).constData(), stdout);
-  std::fputs("\n", stdout);
+  io::json::write_line(QJsonObject{{"axes", axes}});
 }
 
 void print_table(const review::StudyAnalysis& analysis, const std::map<std::string, AxisOverview>& overview) {

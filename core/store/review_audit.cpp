@@ -1,9 +1,9 @@
 #include "core/store/review_audit.h"
 
-#include <QJsonDocument>
 #include <QSqlQuery>
 #include <QVariant>
 
+#include "core/io/json_util.h"
 #include "core/store/workspace.h"
 
 namespace medlora::store {
@@ -21,7 +21,7 @@ void append_audit(Workspace& workspace, std::optional<int64_t> reviewer_id, cons
   query.addBindValue(study_id ? QVariant(qint64(*study_id)) : null_id);
   query.addBindValue(QString::fromStdString(target));
   query.addBindValue(QString::fromStdString(Workspace::now_utc()));
-  query.addBindValue(QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)));
+  query.addBindValue(io::json::compact_text(detail));
   workspace.exec(query);
 }
 

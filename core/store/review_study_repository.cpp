@@ -12,6 +12,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "core/io/json_util.h"
 #include "core/store/json_columns.h"
 #include "core/store/seeded_shuffle.h"
 #include "core/store/store_error.h"
@@ -357,7 +358,7 @@ AnswersAdded ReviewStudyRepository::import_answers_jsonl(const ReviewerAccount& 
                       text("reference", false), text("kind", false), ""};
     if (object.contains("metadata")) {
       if (!object.value("metadata").isObject()) throw StoreError(where + ": \"metadata\" is not a JSON object");
-      input.system_metadata_json = QJsonDocument(object.value("metadata").toObject()).toJson(QJsonDocument::Compact).toStdString();
+      input.system_metadata_json = io::json::compact(object.value("metadata").toObject());
     }
     answers.push_back(std::move(input));
     places.push_back(where);

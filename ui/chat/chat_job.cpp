@@ -7,6 +7,8 @@
 
 #include <stdexcept>
 
+#include "core/io/json_util.h"
+
 namespace medlora::ui {
 namespace {
 
@@ -59,7 +61,7 @@ QString ChatConfiguration::to_json() const {
   for (const ChatAdapter& adapter : adapters) list.append(QJsonObject{{"name", adapter.name}, {"dir", adapter.dir}});
   root["adapters"] = list;
   root["kind"] = mode != AdapterMode::Base ? "adapter" : merged ? "merged" : "base";
-  return QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Compact));
+  return io::json::compact_text(root);
 }
 
 ChatConfiguration ChatConfiguration::from_json(const QString& json) {
@@ -100,7 +102,7 @@ QString GenerationSettings::to_json() const {
   root["stop_strings"] = string_array(stops);
   root["bad_words"] = string_array(bad_words);
   root["template"] = template_name;
-  return QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Compact));
+  return io::json::compact_text(root);
 }
 
 GenerationSettings GenerationSettings::from_json(const QString& json) {
@@ -128,7 +130,7 @@ QString answer_status(const std::string& finish_reason) {
 std::string answer_metadata_json(const ChatAnswer& answer) {
   QJsonObject root = parse_object(QString::fromStdString(answer.metadata.to_json()), "answer metadata");
   root["status"] = answer.status.isEmpty() ? answer_status(answer.metadata.finish_reason) : answer.status;
-  return QJsonDocument(root).toJson(QJsonDocument::Compact).toStdString();
+  return io::json::compact(root);
 }
 
 }  // namespace medlora::ui

@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "core/chat/test_questions.h"
+#include "core/io/json_util.h"
 #include "core/runtime/compute_options.h"
 #include "core/store/dataset_repository.h"
 #include "core/store/knowledge_base.h"
@@ -80,7 +81,7 @@ std::string test_configuration_json(const ChatConfiguration& configuration, cons
   root["settings"] = QJsonDocument::fromJson(context.settings.to_json().toUtf8()).object();
   root["grounding"] = context.grounding ? context.grounding_top_k : 0;
   root["safety"] = context.safety.has_value();
-  return QJsonDocument(root).toJson(QJsonDocument::Compact).toStdString();
+  return io::json::compact(root);
 }
 
 }  // namespace
@@ -308,7 +309,7 @@ void ChatWorker::run_test_set(const TestSetJob& job) {
       const QJsonObject root = QJsonDocument::fromJson(json.toUtf8()).object();
       if (root.value("settings").isObject())  // a resumed run keeps the settings it started with
         context.settings = GenerationSettings::from_json(
-            QString::fromUtf8(QJsonDocument(root.value("settings").toObject()).toJson(QJsonDocument::Compact)));
+            io::json::compact_text(root.value("settings").toObject()));
     }
     std::set<std::pair<int64_t, int64_t>> pending;
     for (const auto& p : runs.missing(run_id)) pending.insert({p.question_id, p.configuration_id});

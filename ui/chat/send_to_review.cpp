@@ -19,6 +19,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/io/json_util.h"
 #include "core/store/model_registry.h"
 #include "core/store/transaction.h"
 #include "core/store/workspace.h"
@@ -43,7 +44,7 @@ bool names_something(const QJsonValue& value) {
 }
 
 QJsonObject json_object(const std::string& json) {
-  return QJsonDocument::fromJson(QByteArray::fromStdString(json)).object();
+  return io::json::object_or_empty(json);
 }
 
 // review_system_kind(), with "base" made "merged" for a model folder registered as merged.

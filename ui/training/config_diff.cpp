@@ -1,8 +1,9 @@
 #include "ui/training/config_diff.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QMap>
+
+#include "core/io/json_util.h"
 
 namespace medlora::ui {
 namespace {
@@ -11,7 +12,7 @@ QString text_of(const QJsonValue& value) {
   if (value.isString()) return value.toString();
   if (value.isDouble()) return QString::number(value.toDouble(), 'g', 12);
   if (value.isBool()) return value.toBool() ? "true" : "false";
-  if (value.isArray()) return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+  if (value.isArray()) return io::json::compact_text(value.toArray());
   if (value.isNull()) return "null";
   return {};
 }

@@ -10,7 +10,6 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonDocument>
 #include <QLineEdit>
 #include <QMap>
 #include <QMessageBox>
@@ -19,6 +18,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "core/io/json_util.h"
 #include "core/store/model_registry.h"
 #include "core/store/workspace.h"
 #include "ui/training/run_process.h"
@@ -215,7 +215,7 @@ void RunHistory::on_selection_changed() {
 QList<ConfigDifference> RunHistory::diff(qint64 left, qint64 right) const {
   const auto a = run(left), b = run(right);
   if (!a || !b) return {};
-  auto parse = [](const std::string& text) { return QJsonDocument::fromJson(QByteArray::fromStdString(text)).object(); };
+  auto parse = [](const std::string& text) { return io::json::object_or_empty(text); };
   return diff_configs(parse(a->config_json), parse(b->config_json));
 }
 
@@ -354,7 +354,7 @@ std::optional<qint64> RunHistory::register_adapter(qint64 id, QString* error) {
   }
   try {
     store::ModelRegistry registry(*workspace_);
-    const auto config = QJsonDocument::fromJson(QByteArray::fromStdString(r->config_json)).object();
+    const auto config = io::json::object_or_empty(r->config_json);
     std::optional<int64_t> model_id;
     const QString base = config.value("base_model").toString();
     if (!base.isEmpty()) model_id = registry.register_model(QFileInfo(base).fileName().toStdString(), base.toStdString());
