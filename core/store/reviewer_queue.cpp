@@ -1,6 +1,5 @@
 #include "core/store/reviewer_queue.h"
 
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QVariant>
@@ -8,6 +7,7 @@
 #include <stdexcept>
 
 #include "core/store/review_audit.h"
+#include "core/store/score_draft_json.h"
 #include "core/store/store_error.h"
 #include "core/store/transaction.h"
 #include "core/store/workspace.h"
@@ -17,24 +17,6 @@ namespace {
 
 QString q(const std::string& text) { return QString::fromStdString(text); }
 std::string s(const QVariant& value) { return value.toString().toStdString(); }
-
-QString draft_json(const ScoreEntry& draft) {
-  QJsonObject object{{"harmful", draft.harmful}, {"severity", draft.severity}, {"comment", q(draft.comment)}};
-  for (size_t i = 0; i < kReviewAxes.size(); ++i)
-    if (draft.axis(i)) object.insert(kReviewAxes[i], *draft.axis(i));
-  return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-ScoreEntry draft_from_json(const QString& json) {
-  const QJsonObject object = QJsonDocument::fromJson(json.toUtf8()).object();
-  ScoreEntry draft;
-  for (size_t i = 0; i < kReviewAxes.size(); ++i)
-    if (object.value(kReviewAxes[i]).isDouble()) draft.axis(i) = object.value(kReviewAxes[i]).toInt();
-  draft.harmful = object.value("harmful").toBool();
-  draft.severity = object.value("severity").toInt();
-  draft.comment = object.value("comment").toString().toStdString();
-  return draft;
-}
 
 std::string blank_trimmed(const std::string& text) { return QString::fromStdString(text).trimmed().toStdString(); }
 
@@ -200,7 +182,7 @@ void ReviewerQueue::save_draft(int64_t assignment_id, const ScoreEntry& draft) {
     throw StoreError("this answer is submitted already: change it with a revision");
   auto save = ws_.prepare("INSERT OR REPLACE INTO score_drafts (assignment_id, draft, saved_at) VALUES (?, ?, ?)");
   save.addBindValue(qint64(assignment_id));
-  save.addBindValue(draft_json(draft));
+  save.addBindValue(draft_to_json(draft));
   save.addBindValue(q(Workspace::now_utc()));
   ws_.exec(save);
   auto status = ws_.prepare(

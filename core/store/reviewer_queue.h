@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "core/store/review_queue.h"
 #include "core/store/review_types.h"
 #include "core/store/reviewer_accounts.h"
 
@@ -30,42 +31,7 @@ struct ReviewerStudy {
   int done = 0;  // submitted or skipped
 };
 
-struct QueueEntry {
-  int64_t assignment_id = 0;  // opaque: says nothing about the system
-  int position = 0;           // 1-based place in this reviewer's order
-  std::string status;         // pending | draft | submitted | skipped
-};
-
-struct SubmittedScore {
-  ScoreEntry scores;  // all four axes set
-  int revision = 1;
-  std::string reason;  // empty for revision 1
-  std::string submitted_at;
-};
-
-// What the scoring screen shows for one answer.
-struct ScreenItem {
-  int64_t assignment_id = 0;
-  int position = 0;  // n of `total`
-  int total = 0;
-  std::string question;
-  std::string answer;
-  std::string status;
-  std::string skip_reason;
-  std::optional<ScoreEntry> draft;        // the saved draft, when there is one
-  std::optional<SubmittedScore> latest;   // the latest submitted revision, when submitted
-};
-
-struct QueueProgress {
-  int total = 0;
-  int pending = 0;
-  int draft = 0;
-  int submitted = 0;
-  int skipped = 0;
-  int done() const { return submitted + skipped; }
-};
-
-class ReviewerQueue {
+class ReviewerQueue : public ReviewQueue {
  public:
   // Checks that `reviewer` is an account of this workspace (StoreError otherwise). A study in
   // which the reviewer has no assignment gives an empty queue.
@@ -74,24 +40,17 @@ class ReviewerQueue {
   // The studies `reviewer` has assignments in, open ones first.
   static std::vector<ReviewerStudy> studies_of(Workspace& workspace, const ReviewerAccount& reviewer);
 
-  bool study_open() const;
-  std::vector<QueueEntry> queue() const;  // in this reviewer's order
-  // The first pending or draft answer in order (skipped ones are not offered again here).
-  std::optional<int64_t> next_unscored() const;
-  // std::nullopt when the assignment is not this reviewer's (or does not exist).
-  std::optional<ScreenItem> load(int64_t assignment_id) const;
-  QueueProgress progress() const;
-
-  // Writes below throw StoreError for an assignment that is not this reviewer's or a closed
-  // study, std::invalid_argument for values out of range.
-  // Keeps the screen's state (any axes may be unset); not for submitted answers (use revise).
-  void save_draft(int64_t assignment_id, const ScoreEntry& draft);
-  // First submission (revision 1); drops the draft. Also for a skipped answer. Returns 1.
-  int submit(int64_t assignment_id, const ScoreEntry& scores);
-  // A new revision of a submitted answer; `reason` must not be blank. Returns its number.
-  int revise(int64_t assignment_id, const ScoreEntry& scores, const std::string& reason);
-  // Not for submitted answers; `reason` must not be blank. A draft is kept for later.
-  void skip(int64_t assignment_id, const std::string& reason);
+  // The ReviewQueue calls (documented there). Writes throw StoreError for an assignment that is
+  // not this reviewer's or a closed study; submit() and revise() never return 0 here.
+  bool study_open() const override;
+  std::vector<QueueEntry> queue() const override;
+  std::optional<int64_t> next_unscored() const override;
+  std::optional<ScreenItem> load(int64_t assignment_id) const override;
+  QueueProgress progress() const override;
+  void save_draft(int64_t assignment_id, const ScoreEntry& draft) override;
+  int submit(int64_t assignment_id, const ScoreEntry& scores) override;
+  int revise(int64_t assignment_id, const ScoreEntry& scores, const std::string& reason) override;
+  void skip(int64_t assignment_id, const std::string& reason) override;
 
   const ReviewerAccount& reviewer() const { return reviewer_; }
   int64_t study_id() const { return study_id_; }
