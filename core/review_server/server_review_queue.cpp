@@ -97,7 +97,7 @@ void ServerReviewQueue::send_outbox() const {
       if (e.connection_lost()) throw;
       // Refused for good (a rule of the database): retrying cannot help. A stale draft just goes.
       outbox_.remove(entry.id);
-      if (entry.kind == OutboxEntry::Kind::kDraft) continue;
+      if (entry.kind == OutboxEntry::Kind::kDraft && entry.id != writing_) continue;
       throw ServerError(e.what(), false, e.sqlstate());
     }
   }
@@ -152,12 +152,15 @@ int ServerReviewQueue::send(const OutboxEntry& entry) const {
 int ServerReviewQueue::write(OutboxEntry::Kind kind, int64_t assignment_id, const store::ScoreEntry& scores,
                              const std::string& reason) {
   const OutboxEntry entry = outbox_.add(kind, assignment_id, scores, reason);
+  writing_ = entry.id;
   try {
     online([] { return 0; });
   } catch (const ServerError& e) {
+    writing_.clear();
     if (!e.connection_lost()) throw;
     return 0;  // waits in the outbox
   }
+  writing_.clear();
   const auto ack = acknowledged_.find(entry.id);
   const int revision = ack == acknowledged_.end() ? 0 : ack->second;
   acknowledged_.clear();

@@ -69,7 +69,7 @@ class ServerReviewQueue : public store::ReviewQueue {
   auto online(Body&& body) const;
   // Queues a write, tries to send it; the acknowledged revision, or 0 while it waits.
   int write(OutboxEntry::Kind kind, int64_t assignment_id, const store::ScoreEntry& scores,
-            const std::string& reason) ;
+            const std::string& reason);
   void send_outbox() const;
   int send(const OutboxEntry& entry) const;
 
@@ -78,6 +78,7 @@ class ServerReviewQueue : public store::ReviewQueue {
   mutable Outbox outbox_;
   mutable QueueConnectionState state_;
   mutable std::map<std::string, int> acknowledged_;  // submission id -> revision
+  std::string writing_;  // the entry the current write queued: its refusal is thrown, even a draft's
   std::chrono::milliseconds patience_{0};
 };
 

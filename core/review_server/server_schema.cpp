@@ -72,6 +72,8 @@ ServerInfo init_server(ServerConnection& lead) {
   lead.exec("CREATE ROLE " + group + " NOLOGIN");
   lead.exec("REVOKE ALL ON DATABASE " + database + " FROM PUBLIC");
   lead.exec("GRANT CONNECT ON DATABASE " + database + " TO " + group);
+  // psql sessions (the IT department's, a reviewer's) find the tables without a schema prefix.
+  lead.exec("ALTER DATABASE " + database + " SET search_path = medlora_review, public");
   for (const QString& statement : server_schema_statements(lead_role, group)) lead.exec(statement);
   auto insert = lead.prepare("INSERT INTO server_info (key, value) VALUES (?, ?)");
   for (const auto& [key, value] : {std::pair<QString, std::string>{"schema_version", std::to_string(info.schema_version)},
