@@ -32,7 +32,9 @@ DECLARE
   study_status text;
 BEGIN
   SELECT * INTO a FROM assignments WHERE id = p_assignment FOR UPDATE;
-  IF NOT FOUND OR a.reviewer <> p_reviewer THEN
+  -- session_user: the signed-in role (current_user is the owner here), so that a reviewer who
+  -- names another reviewer in the row learns nothing about that one's assignment.
+  IF NOT FOUND OR a.reviewer <> p_reviewer OR p_reviewer <> session_user THEN
     RAISE EXCEPTION 'assignment % is not in your queue', p_assignment USING ERRCODE = '42501';
   END IF;
   SELECT status INTO study_status FROM studies WHERE id = a.study_id;
