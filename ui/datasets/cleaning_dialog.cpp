@@ -1,8 +1,6 @@
 #include "ui/datasets/cleaning_dialog.h"
 
-#include <QEvent>
 #include <QGridLayout>
-#include <QHeaderView>
 
 #include "core/store/dataset_curation.h"
 #include "core/store/dataset_repository.h"
@@ -59,19 +57,9 @@ CleaningDialog::CleaningDialog(const QString& workspace_file, int64_t dataset_id
   connect(min_chars_, &QSpinBox::valueChanged, this, &CleaningDialog::invalidate_plan);
   connect(max_chars_, &QSpinBox::valueChanged, this, &CleaningDialog::invalidate_plan);
 
-  counts_->setObjectName("rule_counts");
-  counts_->verticalHeader()->hide();
-  counts_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-  counts_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  changes_view_->setObjectName("changes");
-  changes_view_->setModel(changes_model_);
-  changes_view_->verticalHeader()->hide();
-  changes_view_->horizontalHeader()->setStretchLastSection(true);
-  changes_view_->setColumnWidth(ChangePreviewModel::BeforeColumn, 320);
-  dropped_->setObjectName("dropped");
-  dropped_->verticalHeader()->hide();
-  dropped_->horizontalHeader()->setStretchLastSection(true);
-  dropped_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  set_up_preview_table(counts_, "rule_counts", StretchColumns::All);
+  set_up_changes_view(changes_view_, changes_model_);
+  set_up_preview_table(dropped_, "dropped", StretchColumns::Last);
   tabs_->addTab(counts_, QString());
   tabs_->addTab(changes_view_, QString());
   tabs_->addTab(dropped_, QString());
@@ -143,11 +131,6 @@ void CleaningDialog::clear_plan() {
   counts_->setRowCount(0);
   changes_model_->clear();
   dropped_->setRowCount(0);
-}
-
-void CleaningDialog::changeEvent(QEvent* event) {
-  if (event->type() == QEvent::LanguageChange) retranslate();
-  PlanDialog::changeEvent(event);
 }
 
 void CleaningDialog::retranslate() {

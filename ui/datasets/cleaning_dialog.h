@@ -38,10 +38,9 @@ class CleaningDialog : public PlanDialog {
   QString show_plan() override;
   QString apply_plan(store::Workspace& workspace, const DatasetSnapshot& snapshot) override;
   void clear_plan() override;
-  void changeEvent(QEvent* event) override;
+  void retranslate() override;
 
  private:
-  void retranslate();
   QString rule_description(const QString& rule) const;
 
   data::CleaningRules rules_;

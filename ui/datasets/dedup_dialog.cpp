@@ -1,6 +1,5 @@
 #include "ui/datasets/dedup_dialog.h"
 
-#include <QEvent>
 #include <QGridLayout>
 #include <QHeaderView>
 
@@ -142,11 +141,6 @@ QString DedupDialog::apply_plan(store::Workspace& workspace, const DatasetSnapsh
 }
 
 void DedupDialog::clear_plan() { groups_->clear(); }
-
-void DedupDialog::changeEvent(QEvent* event) {
-  if (event->type() == QEvent::LanguageChange) retranslate();
-  PlanDialog::changeEvent(event);
-}
 
 void DedupDialog::retranslate() {
   setWindowTitle(tr("Remove duplicates"));

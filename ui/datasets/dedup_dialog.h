@@ -34,10 +34,9 @@ class DedupDialog : public PlanDialog {
   QString show_plan() override;
   QString apply_plan(store::Workspace& workspace, const DatasetSnapshot& snapshot) override;
   void clear_plan() override;
-  void changeEvent(QEvent* event) override;
+  void retranslate() override;
 
  private:
-  void retranslate();
   void add_groups(const std::vector<data::DuplicateGroup>& groups, const QString& kind, int& shown);
 
   data::NearDupOptions options_;

@@ -1,6 +1,5 @@
 #include "ui/datasets/export_dialog.h"
 
-#include <QEvent>
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -9,10 +8,9 @@
 namespace medlora::ui {
 
 ExportDialog::ExportDialog(const QString& workspace_file, const store::DatasetSummary& dataset, QWidget* parent)
-    : QDialog(parent),
+    : TransferDialog("dataset-export", parent),
       workspace_file_(workspace_file),
       dataset_(dataset),
-      worker_(new DatasetIoWorker),
       counts_(new QLabel(this)),
       file_label_(new QLabel(this)),
       file_(new QLineEdit(this)),
@@ -33,16 +31,11 @@ ExportDialog::ExportDialog(const QString& workspace_file, const store::DatasetSu
       progress_(new QProgressBar(this)),
       result_(new QLabel(this)) {
   setObjectName("export_dialog");
-  worker_->moveToThread(&thread_);
-  connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
-  thread_.setObjectName("dataset-export");
-  thread_.start();
-  connect(worker_, &DatasetIoWorker::progress, this, [this](const QString&, qint64 done, qint64 total) {
+  connect(worker(), &DatasetIoWorker::progress, this, [this](const QString&, qint64 done, qint64 total) {
     progress_->setRange(0, 1000);
     progress_->setValue(total > 0 ? static_cast<int>(1000 * done / total) : 0);
   });
-  connect(worker_, &DatasetIoWorker::export_finished, this, [this](const ExportSummary& summary) {
-    running_ = false;
+  connect(worker(), &DatasetIoWorker::export_finished, this, [this](const ExportSummary& summary) {
     summary_ = summary;
     if (summary.cancelled) {
       result_->setText(tr("Export cancelled. Files already written: %1")
@@ -54,17 +47,12 @@ ExportDialog::ExportDialog(const QString& workspace_file, const store::DatasetSu
                            .arg(summary.records)
                            .arg(parts.join(", "), summary.files.join(", ")));
     }
-    update_controls();
-    Q_EMIT finished();
-    if (close_when_done_) QDialog::reject();
+    end_job();
   });
-  connect(worker_, &DatasetIoWorker::failed, this, [this](const QString& message) {
-    running_ = false;
+  connect(worker(), &DatasetIoWorker::failed, this, [this](const QString& message) {
     error_ = message;
     result_->setText(tr("The export failed: %1").arg(message));
-    update_controls();
-    Q_EMIT finished();
-    if (close_when_done_) QDialog::reject();
+    end_job();
   });
 
   file_->setObjectName("export_file");
@@ -125,15 +113,8 @@ ExportDialog::ExportDialog(const QString& workspace_file, const store::DatasetSu
   update_controls();
 }
 
-ExportDialog::~ExportDialog() {
-  worker_->request_stop();
-  thread_.quit();
-  thread_.wait();
-}
-
-
 void ExportDialog::start_export() {
-  if (running_) return;
+  if (running()) return;
   ExportRequest request;
   request.workspace_file = workspace_file_;
   request.dataset_id = dataset_.id;
@@ -144,40 +125,20 @@ void ExportDialog::start_export() {
   request.validation = validation_->value();
   request.test = test_->value();
   request.seed = static_cast<quint64>(seed_->value());
-  running_ = true;
   summary_.reset();
   error_.clear();
   result_->setText(tr("Exporting..."));
   progress_->setValue(0);
-  update_controls();
-  worker_->clear_stop();
-  QMetaObject::invokeMethod(worker_, [worker = worker_, request] { worker->run_export(request); }, Qt::QueuedConnection);
-}
-
-void ExportDialog::request_stop() {
-  if (running_) worker_->request_stop();
+  begin_job();
+  QMetaObject::invokeMethod(worker(), [worker = worker(), request] { worker->run_export(request); }, Qt::QueuedConnection);
 }
 
 void ExportDialog::update_controls() {
-  export_->setEnabled(!running_ && !file_->text().trimmed().isEmpty());
-  cancel_->setEnabled(running_);
-  for (QWidget* w : std::initializer_list<QWidget*>{file_field_, format_, all_records_, split_}) w->setEnabled(!running_);
+  export_->setEnabled(!running() && !file_->text().trimmed().isEmpty());
+  cancel_->setEnabled(running());
+  for (QWidget* w : std::initializer_list<QWidget*>{file_field_, format_, all_records_, split_}) w->setEnabled(!running());
   for (QWidget* w : std::initializer_list<QWidget*>{validation_, test_, seed_})
-    w->setEnabled(!running_ && split_->isChecked());
-}
-
-void ExportDialog::reject() {
-  if (running_) {
-    close_when_done_ = true;
-    request_stop();
-    return;
-  }
-  QDialog::reject();
-}
-
-void ExportDialog::changeEvent(QEvent* event) {
-  if (event->type() == QEvent::LanguageChange) retranslate();
-  QDialog::changeEvent(event);
+    w->setEnabled(!running() && split_->isChecked());
 }
 
 void ExportDialog::retranslate() {

@@ -5,33 +5,28 @@
 // gets a manifest beside it.
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDialog>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QThread>
 
 #include <optional>
 
 #include "core/store/record_types.h"
-#include "ui/datasets/dataset_io_worker.h"
+#include "ui/datasets/transfer_dialog.h"
 #include "ui/shell/path_field.h"
 
 namespace medlora::ui {
 
-class ExportDialog : public QDialog {
+class ExportDialog : public TransferDialog {
   Q_OBJECT
 
  public:
   ExportDialog(const QString& workspace_file, const store::DatasetSummary& dataset, QWidget* parent = nullptr);
-  ~ExportDialog() override;
 
   void start_export();
-  void request_stop();
-  bool running() const { return running_; }
   const std::optional<ExportSummary>& summary() const { return summary_; }
   const QString& error() const { return error_; }
 
@@ -46,23 +41,14 @@ class ExportDialog : public QDialog {
   QPushButton* export_button() const { return export_; }
   QLabel* result_label() const { return result_; }
 
- Q_SIGNALS:
-  void finished();
-
  protected:
-  void reject() override;
-  void changeEvent(QEvent* event) override;
+  void retranslate() override;
+  void update_controls() override;
 
  private:
-  void retranslate();
-  void update_controls();
 
   QString workspace_file_;
   store::DatasetSummary dataset_;
-  QThread thread_;
-  DatasetIoWorker* worker_;
-  bool running_ = false;
-  bool close_when_done_ = false;
   std::optional<ExportSummary> summary_;
   QString error_;
   QLabel* counts_;

@@ -1,6 +1,5 @@
 #include "ui/datasets/import_dialog.h"
 
-#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
@@ -12,9 +11,8 @@ namespace medlora::ui {
 
 ImportDialog::ImportDialog(const QString& workspace_file, const std::vector<store::DatasetSummary>& datasets,
                            QWidget* parent)
-    : QDialog(parent),
+    : TransferDialog("dataset-import", parent),
       workspace_file_(workspace_file),
-      worker_(new DatasetIoWorker),
       paths_label_(new QLabel(this)),
       paths_(new QListWidget(this)),
       add_files_(new QPushButton(this)),
@@ -37,18 +35,14 @@ ImportDialog::ImportDialog(const QString& workspace_file, const std::vector<stor
       result_(new QLabel(this)),
       errors_(new QTableWidget(0, 2, this)) {
   setObjectName("import_dialog");
-  worker_->moveToThread(&thread_);
-  connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
-  thread_.setObjectName("dataset-import");
-  thread_.start();
-  connect(worker_, &DatasetIoWorker::progress, this, [this](const QString& stage, qint64 done, qint64 total) {
+  connect(worker(), &DatasetIoWorker::progress, this, [this](const QString& stage, qint64 done, qint64 total) {
     stage_->setText(stage == "reading" ? tr("Reading files...") : tr("Storing records..."));
     // Bytes may pass 2^31: show per mille.
     progress_->setRange(0, 1000);
     progress_->setValue(total > 0 ? static_cast<int>(1000 * done / total) : 0);
   });
-  connect(worker_, &DatasetIoWorker::import_finished, this, &ImportDialog::on_finished);
-  connect(worker_, &DatasetIoWorker::failed, this, &ImportDialog::on_failed);
+  connect(worker(), &DatasetIoWorker::import_finished, this, &ImportDialog::on_finished);
+  connect(worker(), &DatasetIoWorker::failed, this, &ImportDialog::on_failed);
 
   paths_->setObjectName("paths");
   paths_label_->setBuddy(paths_);
@@ -129,12 +123,6 @@ ImportDialog::ImportDialog(const QString& workspace_file, const std::vector<stor
   update_controls();
 }
 
-ImportDialog::~ImportDialog() {
-  worker_->request_stop();
-  thread_.quit();
-  thread_.wait();
-}
-
 void ImportDialog::add_paths(const QStringList& paths) {
   for (const QString& path : paths) {
     if (path.isEmpty() || !paths_->findItems(path, Qt::MatchExactly).isEmpty()) continue;
@@ -145,7 +133,7 @@ void ImportDialog::add_paths(const QStringList& paths) {
 }
 
 void ImportDialog::start_import() {
-  if (running_) return;
+  if (running()) return;
   ImportRequest request;
   request.workspace_file = workspace_file_;
   for (int i = 0; i < paths_->count(); ++i) request.paths << paths_->item(i)->text();
@@ -157,26 +145,19 @@ void ImportDialog::start_import() {
   request.category_column = columns_[3]->text();
   request.dataset_id = target_->currentData().toLongLong();
   request.new_dataset_name = name_->text();
-  running_ = true;
   summary_.reset();
   error_.clear();
   errors_->setRowCount(0);
   result_->clear();
   progress_->setValue(0);
   stage_->setText(tr("Starting..."));
-  update_controls();
-  worker_->clear_stop();
-  QMetaObject::invokeMethod(worker_, [worker = worker_, request] { worker->run_import(request); }, Qt::QueuedConnection);
+  begin_job();
+  QMetaObject::invokeMethod(worker(), [worker = worker(), request] { worker->run_import(request); }, Qt::QueuedConnection);
 }
 
-void ImportDialog::request_stop() {
-  if (!running_) return;
-  worker_->request_stop();
-  stage_->setText(tr("Cancelling..."));
-}
+void ImportDialog::on_stop_requested() { stage_->setText(tr("Cancelling...")); }
 
 void ImportDialog::on_finished(const ImportSummary& summary) {
-  running_ = false;
   summary_ = summary;
   stage_->clear();
   if (summary.cancelled) {
@@ -199,45 +180,25 @@ void ImportDialog::on_finished(const ImportSummary& summary) {
       errors_->setItem(row, 1, new QTableWidgetItem(summary.errors[row].second));
     }
   }
-  update_controls();
   if (!summary.cancelled) Q_EMIT imported(summary.dataset_id);
-  Q_EMIT finished();
-  if (close_when_done_) QDialog::reject();
+  end_job();
 }
 
 void ImportDialog::on_failed(const QString& message) {
-  running_ = false;
   error_ = message;
   stage_->clear();
   result_->setText(tr("Nothing was imported: %1").arg(message));
-  update_controls();
-  Q_EMIT finished();
-  if (close_when_done_) QDialog::reject();
+  end_job();
 }
 
 void ImportDialog::update_controls() {
   const bool new_dataset = target_->currentData().toLongLong() == 0;
-  name_->setEnabled(new_dataset && !running_);
-  import_->setEnabled(!running_ && paths_->count() > 0 && (!new_dataset || !name_->text().trimmed().isEmpty()));
-  cancel_->setEnabled(running_);
+  name_->setEnabled(new_dataset && !running());
+  import_->setEnabled(!running() && paths_->count() > 0 && (!new_dataset || !name_->text().trimmed().isEmpty()));
+  cancel_->setEnabled(running());
   for (QWidget* w : std::initializer_list<QWidget*>{paths_, add_files_, add_folder_, remove_path_, format_, encoding_, target_})
-    w->setEnabled(!running_);
-  for (QLineEdit* edit : columns_) edit->setEnabled(!running_);
-}
-
-void ImportDialog::reject() {
-  if (running_) {
-    // Closing cancels; the dialog goes once the worker has rolled back.
-    close_when_done_ = true;
-    request_stop();
-    return;
-  }
-  QDialog::reject();
-}
-
-void ImportDialog::changeEvent(QEvent* event) {
-  if (event->type() == QEvent::LanguageChange) retranslate();
-  QDialog::changeEvent(event);
+    w->setEnabled(!running());
+  for (QLineEdit* edit : columns_) edit->setEnabled(!running());
 }
 
 void ImportDialog::retranslate() {

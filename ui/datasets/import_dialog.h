@@ -4,37 +4,32 @@
 // cancelled one leaves nothing behind), and a summary of what was imported and skipped, with
 // every broken record's place and reason.
 #include <QComboBox>
-#include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableWidget>
-#include <QThread>
 
 #include <optional>
 #include <vector>
 
 #include "core/store/record_types.h"
-#include "ui/datasets/dataset_io_worker.h"
+#include "ui/datasets/transfer_dialog.h"
 
 namespace medlora::ui {
 
-class ImportDialog : public QDialog {
+class ImportDialog : public TransferDialog {
   Q_OBJECT
 
  public:
   // `datasets` are offered as targets besides a new dataset.
   ImportDialog(const QString& workspace_file, const std::vector<store::DatasetSummary>& datasets,
                QWidget* parent = nullptr);
-  ~ImportDialog() override;
 
   void add_paths(const QStringList& paths);
   // Starts the import on the worker thread; finished() follows.
   void start_import();
-  void request_stop();
-  bool running() const { return running_; }
   const std::optional<ImportSummary>& summary() const { return summary_; }
   const QString& error() const { return error_; }
 
@@ -51,26 +46,19 @@ class ImportDialog : public QDialog {
   QTableWidget* errors_table() const { return errors_; }
 
  Q_SIGNALS:
-  // After every import that ended (imported, cancelled or failed).
-  void finished();
   // Records were written to `dataset_id`.
   void imported(qint64 dataset_id);
 
  protected:
-  void reject() override;
-  void changeEvent(QEvent* event) override;
+  void retranslate() override;
+  void update_controls() override;
+  void on_stop_requested() override;
 
  private:
-  void retranslate();
-  void update_controls();
   void on_finished(const ImportSummary& summary);
   void on_failed(const QString& message);
 
   QString workspace_file_;
-  QThread thread_;
-  DatasetIoWorker* worker_;
-  bool running_ = false;
-  bool close_when_done_ = false;
   std::optional<ImportSummary> summary_;
   QString error_;
   QLabel* paths_label_;

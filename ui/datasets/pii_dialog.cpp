@@ -1,8 +1,6 @@
 #include "ui/datasets/pii_dialog.h"
 
-#include <QEvent>
 #include <QGridLayout>
-#include <QHeaderView>
 
 #include "core/store/dataset_curation.h"
 #include "core/store/dataset_repository.h"
@@ -48,15 +46,8 @@ PiiDialog::PiiDialog(const QString& workspace_file, int64_t dataset_id, const QS
     connect(box, &QCheckBox::toggled, this, &PiiDialog::invalidate_plan);
   connect(patterns_, &QPlainTextEdit::textChanged, this, &PiiDialog::invalidate_plan);
 
-  counts_->setObjectName("kind_counts");
-  counts_->verticalHeader()->hide();
-  counts_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-  counts_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  changes_view_->setObjectName("changes");
-  changes_view_->setModel(changes_model_);
-  changes_view_->verticalHeader()->hide();
-  changes_view_->horizontalHeader()->setStretchLastSection(true);
-  changes_view_->setColumnWidth(ChangePreviewModel::BeforeColumn, 320);
+  set_up_preview_table(counts_, "kind_counts", StretchColumns::All);
+  set_up_changes_view(changes_view_, changes_model_);
   tabs_->addTab(counts_, QString());
   tabs_->addTab(changes_view_, QString());
   set_content(options, tabs_);
@@ -120,11 +111,6 @@ QString PiiDialog::apply_plan(store::Workspace& workspace, const DatasetSnapshot
 void PiiDialog::clear_plan() {
   counts_->setRowCount(0);
   changes_model_->clear();
-}
-
-void PiiDialog::changeEvent(QEvent* event) {
-  if (event->type() == QEvent::LanguageChange) retranslate();
-  PlanDialog::changeEvent(event);
 }
 
 void PiiDialog::retranslate() {

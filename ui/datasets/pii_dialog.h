@@ -38,10 +38,9 @@ class PiiDialog : public PlanDialog {
   QString show_plan() override;
   QString apply_plan(store::Workspace& workspace, const DatasetSnapshot& snapshot) override;
   void clear_plan() override;
-  void changeEvent(QEvent* event) override;
+  void retranslate() override;
 
  private:
-  void retranslate();
   QString kind_label(const QString& kind) const;
 
   data::PiiRules rules_;

@@ -2,10 +2,12 @@
 
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QVBoxLayout>
 
 #include "core/store/dataset_repository.h"
 #include "core/store/transaction.h"
+#include "ui/datasets/change_preview_model.h"
 
 namespace medlora::ui {
 
@@ -173,8 +175,29 @@ void PlanDialog::reject() {
   QDialog::reject();
 }
 
+void PlanDialog::set_up_preview_table(QTableWidget* table, const char* name, StretchColumns stretch) {
+  table->setObjectName(name);
+  table->verticalHeader()->hide();
+  if (stretch == StretchColumns::All)
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+  else
+    table->horizontalHeader()->setStretchLastSection(true);
+  table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+}
+
+void PlanDialog::set_up_changes_view(QTableView* view, ChangePreviewModel* model) {
+  view->setObjectName("changes");
+  view->setModel(model);
+  view->verticalHeader()->hide();
+  view->horizontalHeader()->setStretchLastSection(true);
+  view->setColumnWidth(ChangePreviewModel::BeforeColumn, 320);
+}
+
 void PlanDialog::changeEvent(QEvent* event) {
-  if (event->type() == QEvent::LanguageChange) retranslate_base();
+  if (event->type() == QEvent::LanguageChange) {
+    retranslate_base();
+    retranslate();
+  }
   QDialog::changeEvent(event);
 }
 

@@ -8,6 +8,8 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QTableView>
+#include <QTableWidget>
 
 #include <memory>
 
@@ -16,6 +18,8 @@
 #include "ui/datasets/dataset_snapshot.h"
 
 namespace medlora::ui {
+
+class ChangePreviewModel;
 
 class PlanDialog : public QDialog {
   Q_OBJECT
@@ -61,6 +65,16 @@ class PlanDialog : public QDialog {
   virtual QString apply_plan(store::Workspace& workspace, const DatasetSnapshot& snapshot) = 0;
   // GUI thread: clear the preview widgets (options changed, or a new preview starts).
   virtual void clear_plan() = 0;
+  // Sets the subclass's texts; run again on QEvent::LanguageChange (after the shared buttons'),
+  // so every tool dialog retranslates live. Subclasses call it once from their constructor too.
+  virtual void retranslate() {}
+
+  // The preview's read-only tables, set up alike in every tool dialog: `name` is the object name
+  // tests find them by; the header stretches every column or only the last.
+  enum class StretchColumns { All, Last };
+  static void set_up_preview_table(QTableWidget* table, const char* name, StretchColumns stretch);
+  // The before/after view of edited fields ("changes").
+  static void set_up_changes_view(QTableView* view, ChangePreviewModel* model);
 
   // Puts the subclass's option and preview widgets into the dialog.
   void set_content(QWidget* options, QWidget* preview);

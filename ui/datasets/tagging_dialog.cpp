@@ -1,6 +1,5 @@
 #include "ui/datasets/tagging_dialog.h"
 
-#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QMessageBox>
@@ -31,14 +30,8 @@ TaggingDialog::TaggingDialog(store::Workspace& workspace, int64_t dataset_id, co
   rules_table_->verticalHeader()->hide();
   rules_table_->horizontalHeader()->setSectionResizeMode(KeywordsColumn, QHeaderView::Stretch);
   rules_table_->setMinimumHeight(160);
-  assignments_->setObjectName("assignments");
-  assignments_->verticalHeader()->hide();
-  assignments_->horizontalHeader()->setStretchLastSection(true);
-  assignments_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  counts_->setObjectName("category_counts");
-  counts_->verticalHeader()->hide();
-  counts_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-  counts_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  set_up_preview_table(assignments_, "assignments", StretchColumns::Last);
+  set_up_preview_table(counts_, "category_counts", StretchColumns::All);
 
   auto* options = new QWidget(this);
   auto* layout = new QVBoxLayout(options);
@@ -185,11 +178,6 @@ QString TaggingDialog::apply_plan(store::Workspace& workspace, const DatasetSnap
 void TaggingDialog::clear_plan() {
   assignments_->setRowCount(0);
   counts_->setRowCount(0);
-}
-
-void TaggingDialog::changeEvent(QEvent* event) {
-  if (event->type() == QEvent::LanguageChange) retranslate();
-  PlanDialog::changeEvent(event);
 }
 
 void TaggingDialog::retranslate() {

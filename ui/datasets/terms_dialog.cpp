@@ -1,6 +1,5 @@
 #include "ui/datasets/terms_dialog.h"
 
-#include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -49,15 +48,8 @@ TermsDialog::TermsDialog(store::Workspace& workspace, int64_t dataset_id, const 
   message_->setObjectName("terms_message");
   message_->setWordWrap(true);
   message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  changes_view_->setObjectName("changes");
-  changes_view_->setModel(changes_model_);
-  changes_view_->verticalHeader()->hide();
-  changes_view_->horizontalHeader()->setStretchLastSection(true);
-  changes_view_->setColumnWidth(ChangePreviewModel::BeforeColumn, 320);
-  replacements_->setObjectName("replacements");
-  replacements_->verticalHeader()->hide();
-  replacements_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-  replacements_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  set_up_changes_view(changes_view_, changes_model_);
+  set_up_preview_table(replacements_, "replacements", StretchColumns::All);
 
   auto* options = new QWidget(this);
   auto* layout = new QVBoxLayout(options);
@@ -199,11 +191,6 @@ QString TermsDialog::apply_plan(store::Workspace& workspace, const DatasetSnapsh
 void TermsDialog::clear_plan() {
   changes_model_->clear();
   replacements_->setRowCount(0);
-}
-
-void TermsDialog::changeEvent(QEvent* event) {
-  if (event->type() == QEvent::LanguageChange) retranslate();
-  PlanDialog::changeEvent(event);
 }
 
 void TermsDialog::retranslate() {

@@ -46,10 +46,9 @@ class TermsDialog : public PlanDialog {
   QString show_plan() override;
   QString apply_plan(store::Workspace& workspace, const DatasetSnapshot& snapshot) override;
   void clear_plan() override;
-  void changeEvent(QEvent* event) override;
+  void retranslate() override;
 
  private:
-  void retranslate();
   void load_terms();
 
   store::Workspace& workspace_;
