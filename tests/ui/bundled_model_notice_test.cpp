@@ -19,6 +19,7 @@
 #include "ui/models/bundled_model_notice.h"
 #include "ui/models/models_panel.h"
 #include "ui/shell/language_manager.h"
+#include "tests/ui/cpu_settings_fixture.h"
 
 using namespace medlora;
 namespace fs = std::filesystem;
@@ -107,14 +108,7 @@ class BundledModelNoticeTest : public QObject {
 
   QString path_of(const char* name) const { return QString::fromStdString((root_ / "models" / name).string()); }
 
-  ui::WorkbenchSettings settings() const {
-    ui::WorkbenchSettings s;
-    s.models_dir = QString::fromStdString((root_ / "models").string());
-    s.device = "cpu";
-    s.dtype = "float32";
-    s.threads = 1;
-    return s;
-  }
+  ui::WorkbenchSettings settings() const { return testing::cpu_settings(root_ / "models"); }
 
   QTemporaryDir tmp_;
   fs::path root_;

@@ -26,6 +26,7 @@
 #include "ui/chat/side_by_side_view.h"
 #include "ui/chat/test_set_page.h"
 #include "ui/models/prompt_tokens_view.h"
+#include "tests/ui/cpu_settings_fixture.h"
 
 using namespace medlora;
 namespace fs = std::filesystem;
@@ -322,12 +323,7 @@ class ChatPanelTest : public QObject {
       store::ModelRegistry(ws).register_adapter("common", adapter_dir_.string(), std::nullopt);
     }
     auto panel = std::make_unique<ui::ChatPanel>(file);
-    ui::WorkbenchSettings settings;
-    settings.models_dir = testing::qpath(root_ / "models");
-    settings.device = "cpu";
-    settings.dtype = "float32";
-    settings.threads = 1;
-    panel->configure(settings);
+    panel->configure(testing::cpu_settings(root_ / "models"));
     panel->resize(1300, 800);
     panel->show();
     auto* picker = panel->picker();

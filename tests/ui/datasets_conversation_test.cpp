@@ -16,6 +16,7 @@
 
 #include "core/store/dataset_repository.h"
 #include "core/store/workspace.h"
+#include "tests/ui/dataset_workspace_fixture.h"
 #include "ui/datasets/dataset_table_model.h"
 #include "ui/datasets/datasets_panel.h"
 #include "ui/datasets/export_dialog.h"
@@ -28,30 +29,22 @@ using ui::DatasetsPanel;
 
 namespace {
 
-struct Fixture {
-  QTemporaryDir dir;
-  QString file;
-  std::unique_ptr<store::Workspace> workspace;
-  std::unique_ptr<store::DatasetRepository> repository;
-  int64_t dataset = 0;
-  std::vector<int64_t> ids;
+// A plain record and a conversation (system prompt, four turns).
+std::vector<data::RecordText> conversation_records() {
+  data::RecordText plain;
+  plain.input = "What is a fever?";
+  plain.output = "A raised body temperature.";
+  data::RecordText chat;
+  chat.messages = {{"system", "You are a triage nurse."},
+                   {"user", "My daughter has a rash."},
+                   {"assistant", "Does it fade when you press a glass on it?"},
+                   {"user", "No, it does not."},
+                   {"assistant", "Call an ambulance now."}};
+  return {plain, chat};
+}
 
-  Fixture() {
-    file = dir.filePath("test.medlora");
-    workspace = std::make_unique<store::Workspace>(file.toStdString());
-    repository = std::make_unique<store::DatasetRepository>(*workspace);
-    dataset = repository->create_dataset("chats", "test");
-    data::RecordText plain;
-    plain.input = "What is a fever?";
-    plain.output = "A raised body temperature.";
-    data::RecordText chat;
-    chat.messages = {{"system", "You are a triage nurse."},
-                     {"user", "My daughter has a rash."},
-                     {"assistant", "Does it fade when you press a glass on it?"},
-                     {"user", "No, it does not."},
-                     {"assistant", "Call an ambulance now."}};
-    ids = repository->insert_records(dataset, {plain, chat}).ids;
-  }
+struct Fixture : testing::DatasetWorkspace {
+  Fixture() : DatasetWorkspace("chats", conversation_records()) {}
 };
 
 }  // namespace

@@ -24,6 +24,7 @@
 #include "core/store/term_repository.h"
 #include "core/store/workspace.h"
 #include "core/tokenizer/tokenizer_trainer.h"
+#include "tests/ui/dataset_workspace_fixture.h"
 #include "ui/datasets/change_preview_model.h"
 #include "ui/datasets/cleaning_dialog.h"
 #include "ui/datasets/coverage_chart.h"
@@ -53,36 +54,25 @@ data::RecordText record(const std::string& input, const std::string& output, con
   return r;
 }
 
-// A fresh workspace with one dataset "clinic" of 20 records; ids[i] is record i's id.
-struct Fixture {
-  QTemporaryDir dir;
-  QString file;
-  std::unique_ptr<store::Workspace> workspace;
-  std::unique_ptr<store::DatasetRepository> repository;
-  int64_t dataset = 0;
-  std::vector<int64_t> ids;
+// The dataset "clinic" of 20 records the tool dialogs are tried on.
+std::vector<data::RecordText> clinic_records() {
+  std::vector<data::RecordText> records = {
+      record("<b>发热</b>怎么办？", "多喝水，  休息。", "回答问题"),           // 0: html, whitespace
+      record("What is a fever?", "A raised body temperature."),               // 1
+      record("What is a fever?", "A raised body temperature."),               // 2: exact copy of 1
+      record("请联系 13812345678 咨询", "好的，我们会回电。"),               // 3: phone
+      record("身份证 11010519491231002X 的病人", "已记录在案。"),            // 4: valid ID
+      record("样本编号 110105194912310021 的结果", "结果正常。"),            // 5: bad checksum
+      record("心梗患者应该注意什么", "心梗患者需要按时服药。"),              // 6: term
+      record("儿童腹泻，宝宝哭闹", "请到儿科就诊。"),                        // 7: 儿科
+  };
+  for (int i = 8; i < 20; ++i)
+    records.push_back(record("Question " + std::to_string(i) + " about sleep", "Answer " + std::to_string(i) + " sleep well."));
+  return records;
+}
 
-  Fixture() {
-    file = dir.filePath("test.medlora");
-    workspace = std::make_unique<store::Workspace>(file.toStdString());
-    repository = std::make_unique<store::DatasetRepository>(*workspace);
-    dataset = repository->create_dataset("clinic", "test");
-    std::vector<data::RecordText> records = {
-        record("<b>发热</b>怎么办？", "多喝水，  休息。", "回答问题"),           // 0: html, whitespace
-        record("What is a fever?", "A raised body temperature."),               // 1
-        record("What is a fever?", "A raised body temperature."),               // 2: exact copy of 1
-        record("请联系 13812345678 咨询", "好的，我们会回电。"),               // 3: phone
-        record("身份证 11010519491231002X 的病人", "已记录在案。"),            // 4: valid ID
-        record("样本编号 110105194912310021 的结果", "结果正常。"),            // 5: bad checksum
-        record("心梗患者应该注意什么", "心梗患者需要按时服药。"),              // 6: term
-        record("儿童腹泻，宝宝哭闹", "请到儿科就诊。"),                        // 7: 儿科
-    };
-    for (int i = 8; i < 20; ++i)
-      records.push_back(record("Question " + std::to_string(i) + " about sleep", "Answer " + std::to_string(i) + " sleep well."));
-    ids = repository->insert_records(dataset, records).ids;
-  }
-
-  store::StoredRecord get(int index) const { return *repository->get_record(ids[static_cast<size_t>(index)]); }
+struct Fixture : testing::DatasetWorkspace {
+  Fixture() : DatasetWorkspace("clinic", clinic_records()) {}
 };
 
 bool wait_idle(ui::PlanDialog* dialog) {

@@ -14,6 +14,7 @@
 #include "ui/models/models_panel.h"
 #include "ui/models/prompt_tryout.h"
 #include "ui/shell/language_manager.h"
+#include "tests/ui/cpu_settings_fixture.h"
 
 using namespace medlora;
 namespace fs = std::filesystem;
@@ -104,14 +105,7 @@ class ModelsPanelTest : public QObject {
   }
 
  private:
-  ui::WorkbenchSettings settings() const {
-    ui::WorkbenchSettings s;
-    s.models_dir = QString::fromStdString((root_ / "models").string());
-    s.device = "cpu";
-    s.dtype = "float32";
-    s.threads = 1;
-    return s;
-  }
+  ui::WorkbenchSettings settings() const { return testing::cpu_settings(root_ / "models"); }
 
   QTemporaryDir tmp_;
   fs::path root_;

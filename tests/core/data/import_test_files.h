@@ -37,6 +37,18 @@ inline bool ends_with(const std::string& text, const std::string& suffix) {
   return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// The import kept `records` records and reported exactly one error, at a place ending in
+// `where` ("file:line").
+inline ::testing::AssertionResult kept_with_one_error(const medlora::data::ImportResult& result, size_t records,
+                                                      const std::string& where) {
+  if (result.records.size() != records)
+    return ::testing::AssertionFailure() << result.records.size() << " records kept, expected " << records;
+  if (result.errors.size() != 1) return ::testing::AssertionFailure() << result.errors.size() << " errors, expected 1";
+  if (!ends_with(result.errors[0].where, where))
+    return ::testing::AssertionFailure() << "error at " << result.errors[0].where << ", expected " << where;
+  return ::testing::AssertionSuccess();
+}
+
 inline medlora::data::ImportResult import_one(const std::filesystem::path& file,
                                               medlora::data::ImportOptions options = {}) {
   return medlora::data::import_paths({file}, options);
