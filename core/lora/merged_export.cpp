@@ -33,7 +33,8 @@ bool differs_after_cast(const torch::Tensor& before, const torch::Tensor& after,
   return !torch::equal(before.to(dtype), after.to(dtype));
 }
 
-// Whether merging the active adapter changes any weight as it will be stored.
+}  // namespace
+
 bool merge_changes_weights(model::LlamaForCausalLM& m, const std::string& adapter, c10::ScalarType dtype) {
   torch::NoGradGuard no_grad;
   for (auto& [path, layer] : lora_layers(m)) {
@@ -49,8 +50,6 @@ bool merge_changes_weights(model::LlamaForCausalLM& m, const std::string& adapte
     if (differs_after_cast(emb->original()->weight, emb->copies.copy(adapter), dtype)) return true;
   return false;
 }
-
-}  // namespace
 
 ExportReport export_merged_model(const fs::path& base_dir, const fs::path& adapter_dir, const fs::path& out_dir,
                                  const ExportOptions& options) {

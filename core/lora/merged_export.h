@@ -8,6 +8,10 @@
 #include <string>
 #include <vector>
 
+namespace medlora::model {
+class LlamaForCausalLM;
+}
+
 namespace medlora::lora {
 
 struct ExportOptions {
@@ -23,6 +27,10 @@ struct ExportReport {
   std::string save_dtype;
   bool tied_embeddings = false;
 };
+
+// Whether merging the active adapter `adapter` of `model` changes any weight once stored in
+// `dtype` (false for an untrained adapter: every lora_B zero).
+bool merge_changes_weights(model::LlamaForCausalLM& model, const std::string& adapter, c10::ScalarType dtype);
 
 // Loads the base (float32, as stored), loads and checks the adapter against it, merges, and
 // writes config.json, the weights (base biases and q/k norm weights included) and the base's
