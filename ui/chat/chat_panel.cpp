@@ -24,6 +24,7 @@
 #include "ui/chat/side_by_side_view.h"
 #include "ui/chat/test_set_page.h"
 #include "ui/chat/transcript_list.h"
+#include "ui/shell/empty_state.h"
 
 namespace medlora::ui {
 
@@ -33,6 +34,7 @@ ChatPanel::ChatPanel(const QString& workspace_file, QWidget* parent)
       transcripts_(new TranscriptList(this)),
       tabs_(new QTabWidget(this)),
       conversation_(new ConversationView(this)),
+      no_model_(new EmptyState(this)),
       question_(new QPlainTextEdit(this)),
       send_(new QPushButton(QIcon(":/icons/generate.png"), QString(), this)),
       stop_(new QPushButton(QIcon(":/icons/stop.png"), QString(), this)),
@@ -97,6 +99,9 @@ void ChatPanel::build_layout() {
   ask_buttons->addStretch(1);
   ask_row->addLayout(ask_buttons);
   auto* chat_layout = new QVBoxLayout(chat_page);
+  no_model_->setObjectName("no_model_state");
+  no_model_->hide();
+  chat_layout->addWidget(no_model_);
   chat_layout->addWidget(conversation_, 1);
   chat_layout->addLayout(ask_row);
   chat_layout->addWidget(status_);
@@ -141,6 +146,7 @@ void ChatPanel::build_layout() {
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(splitter);
 
+  connect(no_model_, &EmptyState::action_requested, picker_, [this] { picker_->choose_model_folder(); });
   connect(send_, &QPushButton::clicked, this, &ChatPanel::send);
   connect(stop_, &QPushButton::clicked, this, &ChatPanel::stop);
   connect(question_, &QPlainTextEdit::textChanged, this, &ChatPanel::update_buttons);
@@ -280,6 +286,7 @@ void ChatPanel::refresh_models() {
     if (!adapters.contains(a)) adapters << a;
   picker_->set_models(models);
   picker_->set_adapters(adapters);
+  update_buttons();
 }
 
 void ChatPanel::edit_routing_rules() {
@@ -346,6 +353,7 @@ void ChatPanel::update_buttons() {
   form_->setEnabled(idle);
   for (QWidget* w : std::initializer_list<QWidget*>{safety_on_, routing_button_, safety_button_, knowledge_button_})
     w->setEnabled(idle);
+  no_model_->setVisible(picker_->models().isEmpty());
 }
 
 void ChatPanel::retranslate() {
@@ -365,6 +373,10 @@ void ChatPanel::retranslate() {
   safety_button_->setToolTip(tr("Dangerous-advice patterns, emergency symptoms, notice and disclaimer"));
   knowledge_button_->setText(tr("&Knowledge base..."));
   knowledge_button_->setToolTip(tr("Documents that grounded answers cite"));
+  no_model_->set_texts(tr("No model to chat with yet. Add a model folder (an HF checkpoint: config.json, "
+                          "model.safetensors and a tokenizer), or make the bundled demonstration model with ./dev run "
+                          "or \"medlora make-base-model\"."),
+                       tr("Add model folder..."));
   if (!busy() && status_->text().isEmpty()) status_->setText(tr("Ready"));
 }
 

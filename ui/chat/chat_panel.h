@@ -36,6 +36,7 @@ namespace medlora::ui {
 class ChatWorker;
 class ConfigurationPicker;
 class ConversationView;
+class EmptyState;
 class GenerationSettingsForm;
 class SideBySideView;
 class TestSetPage;
@@ -66,6 +67,8 @@ class ChatPanel : public Panel {
   ConfigurationPicker* picker() const { return picker_; }
   GenerationSettingsForm* settings_form() const { return form_; }
   ConversationView* conversation() const { return conversation_; }
+  // Shown above the conversation while no model is offered, with Add model folder.
+  EmptyState* no_model_state() const { return no_model_; }
   SideBySideView* side_by_side_view() const { return side_by_side_; }
   TestSetPage* test_set_page() const { return test_page_; }
   TranscriptList* transcripts() const { return transcripts_; }
@@ -159,6 +162,7 @@ class ChatPanel : public Panel {
   TranscriptList* transcripts_;
   QTabWidget* tabs_;
   ConversationView* conversation_;
+  EmptyState* no_model_;
   QPlainTextEdit* question_;
   QPushButton* send_;
   QPushButton* stop_;

@@ -44,6 +44,8 @@ class ConfigurationPicker : public QGroupBox {
   // `kind`: "base" or "merged" (a merged model is labelled so in the lists and in reviews).
   QString add_model_folder(const QString& dir, const QString& kind = "base");
   QString add_adapter_folder(const QString& dir);
+  // Asks for a model folder with a picker and adds it; a warning says why one cannot be used.
+  void choose_model_folder(const QString& kind = "base");
 
   QString model_dir() const;
   bool select_model(const QString& path);
@@ -90,7 +92,6 @@ class ConfigurationPicker : public QGroupBox {
   void add_row(const QString& choice);
   void update_enabled();
   void update_bundled_notice();
-  void choose_model_folder(const QString& kind);
   bool is_merged(const QString& path) const;
   void choose_adapter_folder();
 

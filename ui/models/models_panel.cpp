@@ -13,6 +13,7 @@
 #include "ui/models/model_details_view.h"
 #include "ui/models/model_list_model.h"
 #include "ui/models/prompt_tryout.h"
+#include "ui/shell/empty_state.h"
 
 namespace medlora::ui {
 
@@ -21,7 +22,8 @@ ModelsPanel::ModelsPanel(QWidget* parent)
       model_(new ModelListModel(this)),
       list_(new QListView(this)),
       list_heading_(new QLabel(this)),
-      empty_hint_(new QLabel(this)),
+      folder_hint_(new QLabel(this)),
+      empty_state_(new EmptyState(this)),
       refresh_(new QPushButton(QIcon(":/icons/refresh.png"), QString(), this)),
       add_(new QPushButton(QIcon(":/icons/add_folder.png"), QString(), this)),
       remove_(new QPushButton(QIcon(":/icons/remove.png"), QString(), this)),
@@ -40,8 +42,8 @@ ModelsPanel::ModelsPanel(QWidget* parent)
   list_->setIconSize(QSize(24, 24));
   list_->setUniformItemSizes(true);
   list_heading_->setBuddy(list_);
-  empty_hint_->setWordWrap(true);
-  empty_hint_->setObjectName("empty_hint");
+  folder_hint_->setWordWrap(true);
+  folder_hint_->setObjectName("folder_hint");
   refresh_->setShortcut(QKeySequence::Refresh);
   remove_->setShortcut(QKeySequence::Delete);
 
@@ -54,7 +56,8 @@ ModelsPanel::ModelsPanel(QWidget* parent)
   left_layout->setContentsMargins(0, 0, 0, 0);
   left_layout->addWidget(list_heading_);
   left_layout->addWidget(list_, 1);
-  left_layout->addWidget(empty_hint_);
+  left_layout->addWidget(empty_state_);
+  left_layout->addWidget(folder_hint_);
   left_layout->addLayout(buttons);
 
   auto* right = new QWidget(this);
@@ -77,6 +80,7 @@ ModelsPanel::ModelsPanel(QWidget* parent)
   connect(add_, &QPushButton::clicked, this, &ModelsPanel::add_folder_with_dialog);
   connect(remove_, &QPushButton::clicked, this, &ModelsPanel::remove_selected);
   connect(bundled_notice_, &BundledModelNotice::add_requested, this, &ModelsPanel::add_folder_with_dialog);
+  connect(empty_state_, &EmptyState::action_requested, this, &ModelsPanel::add_folder_with_dialog);
   connect(list_->selectionModel(), &QItemSelectionModel::currentChanged, this, &ModelsPanel::on_selection_changed);
   connect(tryout_, &PromptTryout::status_message, this, &Panel::status_message);
   connect(tryout_, &PromptTryout::busy_changed, this, [this](bool busy) { list_->setEnabled(!busy); });
@@ -202,11 +206,15 @@ void ModelsPanel::retranslate() {
   add_->setToolTip(tr("Add an HF model folder from anywhere on disk"));
   remove_->setText(tr("Re&move"));
   remove_->setToolTip(tr("Remove the added folder from this list; nothing is deleted from disk"));
-  empty_hint_->setText(tr("Models folder: %1").arg(QString::fromStdString(catalog_.models_dir().string())));
-  if (model_->rowCount() == 0)
-    empty_hint_->setText(tr("No models found in %1. Run ./dev run or \"medlora make-base-model\" to create the "
-                            "base model there, or add a model folder.")
-                             .arg(QString::fromStdString(catalog_.models_dir().string())));
+  const QString folder = QString::fromStdString(catalog_.models_dir().string());
+  folder_hint_->setText(tr("Models folder: %1").arg(folder));
+  empty_state_->set_texts(tr("No model yet. Add a model folder (an HF checkpoint: config.json, model.safetensors "
+                             "and a tokenizer), or make the bundled demonstration model in %1 with ./dev run or "
+                             "\"medlora make-base-model\".")
+                              .arg(folder),
+                          tr("Add model folder..."));
+  empty_state_->setVisible(model_->rowCount() == 0);
+  folder_hint_->setVisible(model_->rowCount() > 0);
 }
 
 void ModelsPanel::changeEvent(QEvent* event) {

@@ -13,6 +13,7 @@
 namespace medlora::ui {
 
 class BundledModelNotice;
+class EmptyState;
 class GenerationWorker;
 class ModelDetailsView;
 class ModelListModel;
@@ -45,6 +46,8 @@ class ModelsPanel : public Panel {
   ModelDetailsView* details() const { return details_; }
   PromptTryout* tryout() const { return tryout_; }
   BundledModelNotice* bundled_notice() const { return bundled_notice_; }
+  // Shown while no model is found: says where models come from, with Add model folder.
+  EmptyState* empty_state() const { return empty_state_; }
   GenerationWorker* worker() const { return worker_; }
 
  signals:
@@ -62,7 +65,8 @@ class ModelsPanel : public Panel {
   ModelListModel* model_;
   QListView* list_;
   QLabel* list_heading_;
-  QLabel* empty_hint_;
+  QLabel* folder_hint_;
+  EmptyState* empty_state_;
   QPushButton* refresh_;
   QPushButton* add_;
   QPushButton* remove_;

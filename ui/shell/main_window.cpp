@@ -23,6 +23,7 @@
 #include "ui/models/models_panel.h"
 #include "ui/review/review_panel.h"
 #include "ui/settings/settings_dialog.h"
+#include "ui/training/training_data_offer.h"
 #include "ui/training/training_panel.h"
 #include "ui/shell/compute_status_widget.h"
 #include "ui/shell/language_manager.h"
@@ -83,6 +84,13 @@ MainWindow::MainWindow(QSettings& store, LanguageManager& languages, QWidget* pa
   add_panel(chat_panel_);
   connect(this, &MainWindow::workspace_changed, chat_panel_,
           [this](const QString& file) { chat_panel_->open_workspace(file); });
+  // The New run form's data offer: an imported sample dataset shows in Datasets too; without
+  // the sample data installed, its button is the Datasets panel's Import.
+  connect(training_panel_->data_offer(), &TrainingDataOffer::sample_imported, datasets, &DatasetsPanel::refresh_datasets);
+  connect(training_panel_->data_offer(), &TrainingDataOffer::import_data_requested, this, [this, datasets] {
+    show_panel(stack_->indexOf(datasets));
+    datasets->open_import_dialog();
+  });
   auto* review = new ReviewPanel(workspace_file_, this);
   add_panel(review);
   connect(this, &MainWindow::workspace_changed, review, [review](const QString& file) { review->open_workspace(file); });

@@ -21,6 +21,7 @@
 #include "ui/training/run_form.h"
 #include "ui/training/run_history.h"
 #include "ui/training/run_process.h"
+#include "ui/training/training_data_offer.h"
 
 namespace medlora::ui {
 namespace {
@@ -42,6 +43,7 @@ TrainingPanel::TrainingPanel(const QString& workspace_file, const QString& medlo
     : Panel(parent), executable_(medlora_executable) {
   process_ = new RunProcess(medlora_executable, this);
   form_ = new RunForm(this);
+  data_offer_ = new TrainingDataOffer(form_, this);
   history_ = new RunHistory(this);
   curves_ = new LiveCurves(this);
   tabs_ = new QTabWidget(this);
@@ -61,6 +63,7 @@ TrainingPanel::TrainingPanel(const QString& workspace_file, const QString& medlo
 
   auto* new_run = new QWidget(this);
   auto* new_run_layout = new QVBoxLayout(new_run);
+  new_run_layout->addWidget(data_offer_);
   new_run_layout->addWidget(form_, 1);
   new_run_layout->addWidget(launch_);
   tabs_->addTab(new_run, QString());
@@ -96,6 +99,10 @@ TrainingPanel::TrainingPanel(const QString& workspace_file, const QString& medlo
   });
   connect(export_plot_, &QPushButton::clicked, this, &TrainingPanel::export_plot_with_dialog);
   connect(form_, &RunForm::validity_changed, launch_, &QPushButton::setEnabled);
+  connect(data_offer_, &TrainingDataOffer::failed, this, [this](const QString& message) {
+    set_status(message);
+    QMessageBox::warning(this, tr("Sample data"), message);
+  });
   connect(process_, &RunProcess::restarted, this, [this] {
     curves_->clear();
     total_steps_ = start_step_ = steps_per_epoch_ = 0;
@@ -155,6 +162,7 @@ void TrainingPanel::set_status(const QString& text) {
 void TrainingPanel::open_workspace(const QString& workspace_file) {
   if (process_->is_running()) process_->detach();
   form_->set_workspace(nullptr);
+  data_offer_->set_workspace(nullptr);
   history_->set_workspace(nullptr);
   workspace_.reset();
   followed_run_id_.reset();
@@ -169,6 +177,7 @@ void TrainingPanel::open_workspace(const QString& workspace_file) {
     return;
   }
   form_->set_workspace(workspace_.get());
+  data_offer_->set_workspace(workspace_.get());
   history_->set_workspace(workspace_.get());
   // Re-attach: a run recorded as running whose trainer is still alive is followed again;
   // one whose trainer is gone is listed as interrupted, with Resume.

@@ -23,6 +23,7 @@ class LiveCurves;
 class RunForm;
 class RunHistory;
 class RunProcess;
+class TrainingDataOffer;
 
 class TrainingPanel : public Panel {
   Q_OBJECT
@@ -55,6 +56,8 @@ class TrainingPanel : public Panel {
 
   RunForm* form() const { return form_; }
   RunHistory* history() const { return history_; }
+  // The New run tab's empty state: shown while the run has no training data.
+  TrainingDataOffer* data_offer() const { return data_offer_; }
   LiveCurves* curves() const { return curves_; }
   RunProcess* process() const { return process_; }
   QProgressBar* progress_bar() const { return progress_; }
@@ -84,6 +87,7 @@ class TrainingPanel : public Panel {
   std::unique_ptr<store::Workspace> workspace_;
   RunProcess* process_;
   RunForm* form_;
+  TrainingDataOffer* data_offer_;
   RunHistory* history_;
   LiveCurves* curves_;
   QTabWidget* tabs_;
