@@ -66,8 +66,7 @@ std::string workspace_path_option(const QCommandLineParser& parser, bool must_ex
   return file.string();
 }
 
-std::unique_ptr<GroundingSource> grounding_option(const QCommandLineParser& parser) {
-  if (!parser.isSet("ground")) return nullptr;
+generate::ChatGrounding grounding_settings(const QCommandLineParser& parser) {
   bool ok = false;
   const int top_k = parser.value("ground-top-k").toInt(&ok);
   if (!ok || top_k < 1) throw std::invalid_argument("--ground-top-k expects a positive integer, got \"" +
@@ -75,15 +74,23 @@ std::unique_ptr<GroundingSource> grounding_option(const QCommandLineParser& pars
   const std::string language = parser.value("ground-language").toStdString();
   if (language != "auto" && language != "zh" && language != "en")
     throw std::invalid_argument("--ground-language expects auto, zh or en, got \"" + language + "\"");
+  generate::ChatGrounding grounding;
+  grounding.top_k = top_k;
+  grounding.options.language = language;
+  return grounding;
+}
+
+std::unique_ptr<GroundingSource> grounding_option(const QCommandLineParser& parser) {
+  if (!parser.isSet("ground")) return nullptr;
+  const auto settings = grounding_settings(parser);
   auto source = std::make_unique<GroundingSource>();
   source->workspace = std::make_unique<store::Workspace>(workspace_path_option(parser, true));
   source->knowledge_base = std::make_unique<store::KnowledgeBase>(*source->workspace);
   if (source->knowledge_base->chunk_count() == 0)
     throw std::invalid_argument(source->workspace->path() +
                                 ": the knowledge base is empty (import documents with medlora kb import)");
+  source->grounding = settings;
   source->grounding.knowledge_base = source->knowledge_base.get();
-  source->grounding.top_k = top_k;
-  source->grounding.options.language = language;
   return source;
 }
 

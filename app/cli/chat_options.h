@@ -34,6 +34,8 @@ struct GroundingSource {
   std::unique_ptr<store::KnowledgeBase> knowledge_base;
   generate::ChatGrounding grounding;  // points at knowledge_base
 };
+// --ground-top-k and --ground-language (no knowledge base yet).
+generate::ChatGrounding grounding_settings(const QCommandLineParser& parser);
 // Null without --ground. Throws when the workspace file does not exist or holds no passages.
 std::unique_ptr<GroundingSource> grounding_option(const QCommandLineParser& parser);
 // --workspace, or the default workspace; `must_exist` refuses a missing file.

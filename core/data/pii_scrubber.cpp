@@ -158,6 +158,8 @@ std::vector<PiiMatch> find_pii(const std::string& text, const PiiRules& rules) {
   return find_in_text(text, rules, compile_patterns(rules.record_number_patterns));
 }
 
+std::string scrub_pii(const std::string& text, const PiiRules& rules) { return mask(text, find_pii(text, rules)); }
+
 ScrubResult plan_scrub(const std::vector<RecordText>& records, const PiiRules& rules) {
   const auto patterns = compile_patterns(rules.record_number_patterns);
   ScrubResult result;

@@ -69,6 +69,8 @@ ScrubResult plan_scrub(const std::vector<RecordText>& records, const PiiRules& r
 // The findings in one string (sorted by offset, non-overlapping); `record` and `field` of the
 // matches are left 0 / empty.
 std::vector<PiiMatch> find_pii(const std::string& text, const PiiRules& rules);
+// `text` with every finding replaced by its kind's token (what the server's request log stores).
+std::string scrub_pii(const std::string& text, const PiiRules& rules);
 
 // GB 11643-1999: 17 digits, then a check character from weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5
 // 8 4 2 (sum mod 11 -> 1 0 X 9 8 7 6 5 4 3 2); region digit 1-9, birth date YYYYMMDD real and

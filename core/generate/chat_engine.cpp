@@ -108,10 +108,10 @@ tokenizer::EncodedPrompt ChatEngine::encode_prompt(const ChatRequest& request,
   return prompt_format(request).encode_prompt(conversation);
 }
 
-ChatReply ChatEngine::answer(const ChatRequest& request, const TokenCallback& on_token,
-                             const std::atomic<bool>* cancel) {
+PreparedAnswer ChatEngine::prepare_answer(const ChatRequest& request) const {
   if (request.question.empty()) throw std::invalid_argument("the question is empty");
-  ChatReply reply;
+  PreparedAnswer prepared;
+  ChatReply& reply = prepared.reply;
   std::string adapter = request.adapter;
   if (request.router) {
     reply.route = request.router->route(request.question);
@@ -144,13 +144,14 @@ ChatReply ChatEngine::answer(const ChatRequest& request, const TokenCallback& on
   reply.prompt_ids = std::move(prompt.ids);
   reply.history_used = fitted.history.size();
 
-  SamplingParams params = request.sampling;
-  if (!params.seed) params.seed = draw_seed();  // drawn here so that the reply can report it
-  reply.seed = *params.seed;
-  use_adapter(adapter);
+  prepared.sampling = request.sampling;
+  if (!prepared.sampling.seed) prepared.sampling.seed = draw_seed();  // drawn here so that the reply can report it
+  reply.seed = *prepared.sampling.seed;
   reply.adapter = adapter;
+  return prepared;
+}
 
-  auto result = generator_->generate_ids(reply.prompt_ids, params, on_token, cancel);
+void ChatEngine::complete_answer(const ChatRequest& request, ChatReply& reply, GenerationResult result) const {
   reply.text = std::move(result.text);
   reply.tokens = std::move(result.tokens);
   reply.prompt_tokens = result.prompt_tokens;
@@ -159,7 +160,15 @@ ChatReply ChatEngine::answer(const ChatRequest& request, const TokenCallback& on
   reply.finish_reason = std::move(result.finish_reason);
   if (!reply.passages.empty()) reply.cited = chat::cited_passages(reply.text, reply.passages.size());
   if (request.safety) reply.safety = request.safety->check(request.question, reply.text);
-  return reply;
+}
+
+ChatReply ChatEngine::answer(const ChatRequest& request, const TokenCallback& on_token,
+                             const std::atomic<bool>* cancel) {
+  PreparedAnswer prepared = prepare_answer(request);
+  use_adapter(prepared.reply.adapter);
+  auto result = generator_->generate_ids(prepared.reply.prompt_ids, prepared.sampling, on_token, cancel);
+  complete_answer(request, prepared.reply, std::move(result));
+  return std::move(prepared.reply);
 }
 
 std::vector<std::vector<int64_t>> ChatEngine::bad_words_ids(const std::vector<std::string>& words) const {

@@ -85,6 +85,13 @@ struct ChatReply {
   size_t history_used = 0;
 };
 
+// An answer up to generation: the route, the grounding passages, the prompt ids and the seed
+// are set in `reply`; `sampling` is the request's settings with that seed.
+struct PreparedAnswer {
+  ChatReply reply;
+  SamplingParams sampling;
+};
+
 class ChatEngine {
  public:
   // Loads the model folder (config.json, safetensors, tokenizer files) without an adapter.
@@ -112,6 +119,14 @@ class ChatEngine {
   // template or sampling setting, or grounding without a knowledge base.
   ChatReply answer(const ChatRequest& request, const TokenCallback& on_token = {},
                    const std::atomic<bool>* cancel = nullptr);
+
+  // answer() in three steps, for callers that decode many answers together (the server's
+  // continuous batch): prepare_answer() routes, retrieves and builds the prompt (it does not
+  // switch the adapter; the caller applies reply.adapter before decoding), the caller
+  // generates, and complete_answer() fills in the result, the citations and the safety report.
+  // prepare_answer() throws as answer() does.
+  PreparedAnswer prepare_answer(const ChatRequest& request) const;
+  void complete_answer(const ChatRequest& request, ChatReply& reply, GenerationResult result) const;
 
   // What answer() would send to the model for `request` with these grounding passages (no
   // routing, retrieval or generation). With passages, the question goes through the grounding

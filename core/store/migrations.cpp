@@ -7,6 +7,7 @@
 #include "core/store/chat_schema.h"
 #include "core/store/conversation_schema.h"
 #include "core/store/review_schema.h"
+#include "core/store/serve_keys_schema.h"
 #include "core/store/workspace.h"
 
 namespace medlora::store {
@@ -188,6 +189,7 @@ const std::vector<Migration>& workspace_migrations() {
       chat_schema_migration(),
       review_schema_migration(),
       conversation_schema_migration(),
+      serve_keys_schema_migration(),
   };
   return migrations;
 }

@@ -1,0 +1,159 @@
+// medlora serve: a local OpenAI-compatible server for one base model and its LoRA adapters
+// (model = the base, an adapter's name, or "route"), with API keys from the workspace, rate
+// limits, a response cache, the safety filter, knowledge-base grounding and continuous batching.
+// Prints {"event": "listening", "url": ...} once ready; SIGTERM (or Ctrl-C) drains and exits 0.
+// `medlora serve key ...` manages the keys (command_serve_keys.cpp).
+#include "app/cli/chat_options.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <pthread.h>
+#include <signal.h>
+
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <stdexcept>
+#include <thread>
+
+#include "app/cli/cli_command.h"
+#include "app/cli/sampling_options.h"
+#include "app/cli/serve_cli.h"
+#include "app/cli/workspace_option.h"
+#include "core/io/json_util.h"
+#include "core/serve/http_server.h"
+#include "core/serve/serve_api.h"
+#include "core/tokenizer/prompt_format.h"
+
+namespace medlora::cli {
+namespace {
+
+const QString kName = "serve";
+
+size_t positive(const QCommandLineParser& parser, const QString& option, int minimum) {
+  const int value = parse_int(parser, option);
+  if (value < minimum)
+    throw std::invalid_argument("--" + option.toStdString() + " must be at least " + std::to_string(minimum));
+  return static_cast<size_t>(value);
+}
+
+// SIGTERM/SIGINT are blocked in every thread (set before any is started) and taken here.
+void wait_for_stop_signal(const sigset_t& signals) {
+  int signal_number = 0;
+  sigwait(&signals, &signal_number);
+}
+
+int run_server(const QStringList& args) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      "A local OpenAI-compatible server: POST /v1/chat/completions, POST /v1/completions (stream or not),\n"
+      "GET /v1/models, GET /health, GET /metrics. Requests need 'Authorization: Bearer KEY'\n"
+      "(medlora serve key create). 'model' names the base model (its folder name), an adapter, or 'route'.\n"
+      "Prints {\"event\": \"listening\", \"url\": ...} when ready; SIGTERM drains and exits 0.\n"
+      "Keys: medlora serve key create|list|revoke (see medlora serve key --help).");
+  parser.addHelpOption();
+  parser.addOptions({
+      {"model", "HF model folder (config.json, safetensors, tokenizer files).", "DIR"},
+      {"host", "Address to listen on (default 127.0.0.1; another one only when you mean it).", "HOST", "127.0.0.1"},
+      {"port", "Port (default 8080; 0 = any free port, printed when ready).", "PORT", "8080"},
+      {"max-queue", "Requests that may wait for the batch; more get 503 (default 16).", "N", "16"},
+      {"max-batch", "Sequences decoded together in one forward pass (default 8).", "N", "8"},
+      {"template", "Prompt template of chat requests: model (the default when it has one), chatml, clinic, "
+                   "clinic-en or raw.", "NAME"},
+      {"safety-action", "What a flagged answer gets: flag (flags in the reply only, the default), disclaimer "
+                        "(appended to every answer) or refuse (a flagged answer is withheld).", "ACTION", "flag"},
+      {"request-log", "Log every request in the workspace (question and answer PII-scrubbed). Off by default."},
+      {"cache-size", "Deterministic answers kept in the response cache (default 256; 0 = off).", "N", "256"},
+      {"cache-ttl", "Seconds a cached answer stays valid (default 600).", "S", "600"},
+  });
+  add_chat_options(parser);
+  add_sampling_options(parser);
+  add_compute_options(parser);
+  if (const auto done = parse_arguments(parser, args, kName)) return *done;
+  try {
+    if (!parser.isSet("model")) throw std::invalid_argument("--model DIR is required");
+    if (parser.isSet("ground"))
+      throw std::invalid_argument("--ground is per request here: send \"medlora\": {\"ground\": true}");
+    const std::filesystem::path model_dir = parser.value("model").toStdString();
+    const std::string template_name = parser.value("template").toStdString();
+    tokenizer::PromptFormat::check_name(template_name);
+    serve::ApiOptions api_options;
+    api_options.safety_action = serve::parse_safety_action(parser.value("safety-action").toStdString());
+    api_options.cache_entries = positive(parser, "cache-size", 0);
+    api_options.cache_ttl = std::chrono::seconds(positive(parser, "cache-ttl", 1));
+    api_options.chat_template = template_name;
+    api_options.default_instruction = parser.value("instruction").toStdString();
+    api_options.keys_workspace = workspace_file_option(parser).string();
+    open_or_create_workspace(parser);  // keys and the log need the file (and its schema)
+    if (parser.isSet("request-log")) api_options.request_log_workspace = api_options.keys_workspace;
+    serve::SchedulerOptions scheduler_options;
+    scheduler_options.max_queue = positive(parser, "max-queue", 0);
+    scheduler_options.max_batch = positive(parser, "max-batch", 1);
+    scheduler_options.knowledge_workspace = api_options.keys_workspace;
+    scheduler_options.grounding = grounding_settings(parser);
+    serve::HttpServerOptions http_options;
+    http_options.host = parser.value("host").toStdString();
+    http_options.port = static_cast<int>(positive(parser, "port", 0));
+    if (http_options.port > 65535) throw std::invalid_argument("--port must be at most 65535");
+    http_options.threads = scheduler_options.max_batch + scheduler_options.max_queue + 8;
+    generate::SamplingParams defaults = sampling_params(parser);
+    const auto adapters = adapter_options(parser);
+    const auto router = router_option(parser);
+    const auto safety = safety_option(parser);
+
+    // Every thread started from here on inherits the blocked signals; one thread takes them.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGTERM);
+    sigaddset(&stop_signals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    signal(SIGPIPE, SIG_IGN);  // a client that hangs up is a failed write, not the end of the server
+
+    generate::ChatEngine engine(model_dir, compute_options(parser));
+    load_adapters(engine, adapters, router.get());
+    defaults.bad_words_ids = engine.bad_words_ids(bad_words(parser));
+    defaults.validate();
+    serve::ServedModels models{model_dir.filename().string(), engine.adapter_names(), router != nullptr};
+    if (models.base_id.empty()) models.base_id = std::filesystem::absolute(model_dir).parent_path().filename().string();
+
+    serve::Scheduler scheduler(engine, scheduler_options);
+    serve::ServeApi api(api_options, scheduler, models, defaults, router, safety);
+    serve::HttpServer server(api, http_options);
+    server.bind();
+    scheduler.start();
+    std::atomic<bool> stopping{false};
+    std::thread stopper([&] {
+      wait_for_stop_signal(stop_signals);
+      stopping = true;
+      api.begin_drain();
+      scheduler.stop();  // finishes every queued and running answer
+      server.stop();
+    });
+    QJsonArray ids;
+    for (const auto& id : models.ids()) ids.append(QString::fromStdString(id));
+    std::printf("%s\n", io::json::compact(QJsonObject{{"event", "listening"},
+                                                      {"url", QString::fromStdString(server.url())},
+                                                      {"models", ids}})
+                            .c_str());
+    std::fflush(stdout);
+    server.run();
+    if (!stopping) pthread_kill(stopper.native_handle(), SIGTERM);  // the server ended by itself
+    stopper.join();
+    std::fprintf(stderr, "medlora serve: drained and stopped\n");
+    return 0;
+  } catch (const std::exception& e) {
+    return fail(kName, QString::fromUtf8(e.what()).replace('\n', "; "));
+  }
+}
+
+int run_serve(const QStringList& args) {
+  if (args.size() > 1 && args[1] == "key") return run_serve_keys(args);
+  return run_server(args);
+}
+
+const CliRegistration registration(kName.toStdString(), "an OpenAI-compatible server (medlora serve key: API keys)",
+                                   run_serve);
+
+}  // namespace
+}  // namespace medlora::cli

@@ -1,0 +1,194 @@
+#include "core/serve/scheduler.h"
+
+#include "core/lora/adapter_registry.h"  // torch headers before Qt ones
+
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <set>
+
+#include "core/generate/chat_engine.h"
+#include "core/generate/decoding_sequence.h"
+#include "core/model/llama_model.h"
+#include "core/serve/batch_decoder.h"
+#include "core/store/knowledge_base.h"
+#include "core/store/workspace.h"
+#include "core/tokenizer/tokenizer.h"
+
+namespace medlora::serve {
+
+// A sequence in the batch: its job, what prepare_answer() made of the request, the decoding
+// state, its KV cache and the logits of its last position.
+struct Scheduler::Running {
+  std::shared_ptr<ServeJob> job;
+  generate::ChatRequest chat;
+  generate::ChatReply reply;
+  generate::DecodingSequence sequence;
+  model::KVCache cache;
+  at::Tensor logits;
+};
+
+Scheduler::Scheduler(generate::ChatEngine& engine, SchedulerOptions options)
+    : engine_(engine), options_(std::move(options)) {
+  options_.max_batch = std::max<size_t>(1, options_.max_batch);
+}
+
+Scheduler::~Scheduler() { stop(); }
+
+void Scheduler::start() {
+  if (!thread_.joinable()) thread_ = std::thread([this] { run(); });
+}
+
+bool Scheduler::submit(const std::shared_ptr<ServeJob>& job) {
+  std::lock_guard lock(mutex_);
+  if (stopping_ || !thread_.joinable()) return false;
+  // A request that finds room in the batch does not count against the queue.
+  if (queue_.size() + active_ >= options_.max_queue + options_.max_batch) return false;
+  queue_.push_back(job);
+  wake_.notify_one();
+  return true;
+}
+
+void Scheduler::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+size_t Scheduler::queue_length() const {
+  std::lock_guard lock(mutex_);
+  return queue_.size();
+}
+
+size_t Scheduler::active() const {
+  std::lock_guard lock(mutex_);
+  return active_;
+}
+
+void Scheduler::run() {
+  // The knowledge base belongs to this thread (one Qt SQL connection per thread).
+  std::unique_ptr<store::Workspace> workspace;
+  std::unique_ptr<store::KnowledgeBase> knowledge;
+  if (!options_.knowledge_workspace.empty()) {
+    workspace = store::Workspace::open_for_this_thread(options_.knowledge_workspace);
+    knowledge = std::make_unique<store::KnowledgeBase>(*workspace);
+  }
+  torch::NoGradGuard no_grad;  // thread-local: set on the thread that computes
+  BatchDecoder decoder(engine_.model());
+  const auto& config = engine_.model()->config();
+  std::vector<int64_t> eos_ids = config.eos_token_ids;
+  for (int64_t id : engine_.tokenizer()->eos_ids())
+    if (std::find(eos_ids.begin(), eos_ids.end(), id) == eos_ids.end()) eos_ids.push_back(id);
+
+  std::vector<std::unique_ptr<Running>> batch;
+  size_t turn = 0;  // which adapter group decodes next
+
+  auto finish = [&](Running& running) {
+    auto* job = running.job.get();
+    auto result = running.sequence.finish([job](const std::string& piece, int64_t) {
+      if (!piece.empty()) job->push_piece(piece);
+    });
+    engine_.complete_answer(running.chat, running.reply, std::move(result));
+    job->complete(std::move(running.reply));
+  };
+
+  auto join = [&](const std::shared_ptr<ServeJob>& job) {
+    generate::ChatRequest chat = job->request().chat;
+    if (job->request().ground) {
+      if (!knowledge) {
+        job->fail(bad_request("medlora.ground", "grounding needs a knowledge base: start the server with --workspace"));
+        return;
+      }
+      chat.grounding = options_.grounding;
+      chat.grounding->knowledge_base = knowledge.get();
+    }
+    try {
+      auto prepared = engine_.prepare_answer(chat);
+      engine_.use_adapter(prepared.reply.adapter);
+      const auto& ids = prepared.reply.prompt_ids;
+      generate::DecodingSequence sequence(ids, prepared.sampling, engine_.tokenizer(), eos_ids, config.vocab_size,
+                                          config.bos_token_id);
+      auto cache = decoder.make_cache(static_cast<int64_t>(sequence.ids().size()) + prepared.sampling.max_new_tokens);
+      auto running = std::make_unique<Running>(Running{job, std::move(chat), std::move(prepared.reply),
+                                                       std::move(sequence), std::move(cache), {}});
+      if (running->sequence.wants_tokens()) running->logits = decoder.prefill(running->sequence.ids(), running->cache);
+      batch.push_back(std::move(running));
+    } catch (const std::invalid_argument& e) {
+      job->fail(bad_request("", e.what()));
+    } catch (const std::exception& e) {
+      job->fail(ApiError(500, "server_error", "generation_failed", e.what()));
+    }
+  };
+
+  while (true) {
+    std::vector<std::shared_ptr<ServeJob>> joining;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [&] { return stopping_ || !queue_.empty() || !batch.empty(); });
+      if (stopping_ && queue_.empty() && batch.empty()) break;
+      while (!queue_.empty() && batch.size() + joining.size() < options_.max_batch) {
+        joining.push_back(queue_.front());
+        queue_.pop_front();
+      }
+      active_ = batch.size() + joining.size();
+    }
+    for (const auto& job : joining) join(job);
+
+    // Sequences that are done (no tokens wanted) or whose client left, out of the batch.
+    for (auto& running : batch) {
+      if (running->job->cancel.load()) running->sequence.cancel();
+      if (running->sequence.done()) finish(*running);
+    }
+    std::erase_if(batch, [](const auto& running) { return running->sequence.done(); });
+    if (batch.empty()) {
+      std::lock_guard lock(mutex_);
+      active_ = 0;
+      continue;
+    }
+
+    // One adapter group per step, in turn.
+    std::set<std::string> adapters;
+    for (const auto& running : batch) adapters.insert(running->reply.adapter);
+    const std::string adapter = *std::next(adapters.begin(), static_cast<long>(turn++ % adapters.size()));
+    std::vector<Running*> group;
+    for (auto& running : batch)
+      if (running->reply.adapter == adapter) group.push_back(running.get());
+
+    std::vector<int64_t> tokens;
+    std::vector<model::KVCache*> caches;
+    std::vector<Running*> continuing;
+    try {
+      engine_.use_adapter(adapter);
+      for (auto* running : group) {
+        auto* job = running->job.get();
+        const bool more = running->sequence.advance(running->logits, [job](const std::string& piece, int64_t) {
+          if (!piece.empty()) job->push_piece(piece);
+        });
+        if (!more) {
+          finish(*running);
+          continue;
+        }
+        tokens.push_back(running->sequence.last_token());
+        caches.push_back(&running->cache);
+        continuing.push_back(running);
+      }
+      if (!continuing.empty()) {
+        auto logits = decoder.step(tokens, caches);
+        for (size_t i = 0; i < continuing.size(); ++i) continuing[i]->logits = logits[static_cast<int64_t>(i)];
+      }
+    } catch (const std::exception& e) {
+      for (auto* running : group) {
+        running->job->fail(ApiError(500, "server_error", "generation_failed", e.what()));
+        running->sequence.cancel();
+      }
+    }
+    std::erase_if(batch, [](const auto& running) { return running->sequence.done(); });
+  }
+  std::lock_guard lock(mutex_);
+  active_ = 0;
+}
+
+}  // namespace medlora::serve
