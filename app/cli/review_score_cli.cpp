@@ -15,6 +15,7 @@
 #include "app/cli/review_cli.h"
 #include "app/cli/review_cli_session.h"
 #include "core/store/review_study_repository.h"
+#include "core/store/review_queue.h"
 #include "core/store/reviewer_queue.h"
 #include "core/store/workspace.h"
 
@@ -110,6 +111,45 @@ void print_item(const store::ScreenItem& item) {
 
 }  // namespace
 
+int score_in_terminal(store::ReviewQueue& queue) {
+  if (!queue.study_open()) throw std::runtime_error("this study is closed");
+  if (queue.queue().empty()) throw std::invalid_argument("you have no answers to score in this study");
+  while (const auto next = queue.next_unscored()) {
+    const auto item = queue.load(*next);
+    print_item(*item);
+    store::ScoreEntry entry = item->draft.value_or(store::ScoreEntry{});
+    const Step step = score_one(entry);
+    if (step == Step::kQuit) {
+      if (entry != store::ScoreEntry{} && entry != item->draft) queue.save_draft(*next, entry);
+      const auto progress = queue.progress();
+      std::printf("stopped: %d of %d done%s\n", progress.done(), progress.total,
+                  entry != store::ScoreEntry{} ? "; your draft is saved" : "");
+      return 0;
+    }
+    if (step == Step::kSkip) {
+      std::optional<std::string> reason;
+      do reason = ask("reason for skipping (q quit): ");
+      while (reason && reason->empty());
+      if (!reason || *reason == "q") {
+        std::printf("stopped: %d of %d done\n", queue.progress().done(), queue.progress().total);
+        return 0;
+      }
+      queue.skip(*next, *reason);
+      std::printf("skipped\n");
+      continue;
+    }
+    // score_one() only accepts values submit() accepts; 0: a server queue keeps it to send later.
+    const bool sent = queue.submit(*next, entry) != 0;
+    const auto progress = queue.progress();
+    std::printf("%s (%d of %d done)\n", sent ? "submitted" : "saved offline, will be sent", progress.done(),
+                progress.total);
+  }
+  const auto progress = queue.progress();
+  std::printf("nothing left to score: %d submitted, %d skipped of %d\n", progress.submitted, progress.skipped,
+              progress.total);
+  return 0;
+}
+
 int run_review_score(const QStringList& args) {
   QCommandLineParser parser;
   parser.setApplicationDescription(
@@ -125,40 +165,7 @@ int run_review_score(const QStringList& args) {
     auto workspace = review::open_workspace(parser, false);
     const auto me = review::sign_in(parser, *workspace, review::kReviewPasswordVariable);
     store::ReviewerQueue queue(*workspace, me, choose_study(parser, *workspace, me));
-    if (!queue.study_open()) throw std::runtime_error("this study is closed");
-    if (queue.queue().empty()) throw std::invalid_argument("you have no answers to score in this study");
-    while (const auto next = queue.next_unscored()) {
-      const auto item = queue.load(*next);
-      print_item(*item);
-      store::ScoreEntry entry = item->draft.value_or(store::ScoreEntry{});
-      const Step step = score_one(entry);
-      if (step == Step::kQuit) {
-        if (entry != store::ScoreEntry{} && entry != item->draft) queue.save_draft(*next, entry);
-        const auto progress = queue.progress();
-        std::printf("stopped: %d of %d done%s\n", progress.done(), progress.total,
-                    entry != store::ScoreEntry{} ? "; your draft is saved" : "");
-        return 0;
-      }
-      if (step == Step::kSkip) {
-        std::optional<std::string> reason;
-        do reason = ask("reason for skipping (q quit): ");
-        while (reason && reason->empty());
-        if (!reason || *reason == "q") {
-          std::printf("stopped: %d of %d done\n", queue.progress().done(), queue.progress().total);
-          return 0;
-        }
-        queue.skip(*next, *reason);
-        std::printf("skipped\n");
-        continue;
-      }
-      queue.submit(*next, entry);  // score_one() only accepts values submit() accepts
-      const auto progress = queue.progress();
-      std::printf("submitted (%d of %d done)\n", progress.done(), progress.total);
-    }
-    const auto progress = queue.progress();
-    std::printf("nothing left to score: %d submitted, %d skipped of %d\n", progress.submitted, progress.skipped,
-                progress.total);
-    return 0;
+    return score_in_terminal(queue);
   });
 }
 

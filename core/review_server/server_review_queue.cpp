@@ -41,8 +41,9 @@ auto ServerReviewQueue::online(Body&& body) const {
   }
 }
 
-ServerReviewQueue::ServerReviewQueue(ServerConnection& connection, const std::string& study_name, Outbox outbox)
-    : connection_(connection), outbox_(std::move(outbox)) {
+ServerReviewQueue::ServerReviewQueue(ServerConnection& connection, const std::string& study_name, Outbox outbox,
+                                     std::chrono::milliseconds patience)
+    : connection_(connection), outbox_(std::move(outbox)), patience_(patience) {
   state_.unsent = static_cast<int>(outbox_.entries().size());
   study_id_ = online([&] {
     auto query = connection_.prepare(

@@ -37,7 +37,9 @@ class ServerReviewQueue : public store::ReviewQueue {
  public:
   // The connection's role's queue in the study named `study_name`; sends what `outbox` holds
   // from an earlier session first. ServerError when the role has no assignment in such a study.
-  ServerReviewQueue(ServerConnection& connection, const std::string& study_name, Outbox outbox = Outbox());
+  // `patience`: see set_patience().
+  ServerReviewQueue(ServerConnection& connection, const std::string& study_name, Outbox outbox = Outbox(),
+                    std::chrono::milliseconds patience = std::chrono::milliseconds(0));
 
   // The published studies the connection's role has assignments in, open ones first.
   static std::vector<store::ReviewerStudy> studies_of(ServerConnection& connection);
