@@ -77,7 +77,8 @@ void LoraLinear::set_active(const std::string& name) {
 }
 
 torch::Tensor LoraLinear::forward(const torch::Tensor& x) {
-  auto out = torch::linear(x, base_->weight, base_->bias);
+  // A quantised base dequantises on the fly inside its own forward.
+  auto out = base_->quantized ? base_->forward(x) : torch::linear(x, base_->weight, base_->bias);
   if (active_.empty() || merged()) return out;
   auto it = adapters_.find(active_);
   if (it == adapters_.end()) return out;
@@ -92,6 +93,9 @@ torch::Tensor LoraLinear::forward(const torch::Tensor& x) {
 }
 
 void LoraLinear::fold(const LoraWeights& w, double sign) {
+  if (base_->quantized)
+    throw LoraError("cannot merge an adapter into a quantised base layer; merge into the float weights instead "
+                    "(medlora export reads the base model folder again)");
   torch::NoGradGuard no_grad;
   auto& weight = base_->weight;
   auto delta = torch::matmul(w.B.to(torch::kFloat), w.A.to(torch::kFloat)).mul_(sign * w.scaling);

@@ -5,6 +5,10 @@
 
 #include <memory>
 
+namespace medlora::quant {
+struct QuantizedWeight;
+}
+
 namespace medlora::model {
 
 class DenseLinear;
@@ -29,6 +33,12 @@ class DenseLinear : public LinearLayer {
 
   torch::Tensor weight;
   torch::Tensor bias;  // undefined when the layer has none
+
+  // Set when the frozen weight is held quantised (core/quant): forward then dequantises tile
+  // by tile, and `weight` is only a placeholder of the right shape, dtype and device: one NaN
+  // element broadcast (stride 0), so code that reads it by mistake sees NaN, not numbers.
+  std::shared_ptr<const quant::QuantizedWeight> quantized;
+  void set_quantized(std::shared_ptr<const quant::QuantizedWeight> q);
 
  private:
   int64_t in_features_;

@@ -4,11 +4,17 @@
 #include <QJsonDocument>
 #include <torch/torch.h>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <map>
 #include <set>
 
 #include "core/io/atomic_file.h"
 #include "core/io/checkpoint_reader.h"
 #include "core/io/sharded_writer.h"
+#include "core/io/torch_dtype.h"
+#include "core/quant/quantize_layers.h"
 #include "core/runtime/compute_options.h"
 
 namespace medlora::model {
@@ -25,6 +31,27 @@ bool is_ignorable_extra(const std::string& name) {
   return name.find("rotary_emb.inv_freq") != std::string::npos;
 }
 
+// The mapped bytes of a tensor, viewed without a copy.
+std::pair<at::Tensor, const io::SafetensorsFile*> mapped_tensor(const io::CheckpointReader& reader, const std::string& name) {
+  for (const auto& file : reader.files()) {
+    if (!file->contains(name)) continue;
+    const auto& entry = file->entry(name);
+    auto* bytes = const_cast<std::byte*>(file->data(entry));
+    return {torch::from_blob(bytes, entry.shape, torch::TensorOptions().dtype(io::to_scalar_type(entry.dtype))), file.get()};
+  }
+  throw ModelError(reader.source().string() + ": tensor \"" + name + "\" is missing from the checkpoint");
+}
+
+// Drops a tensor's file pages from this process once it has been read: they would otherwise
+// stay resident (and count in its RSS) until the whole checkpoint is closed.
+void release_pages(const io::SafetensorsFile& file, const std::string& name) {
+  const auto& entry = file.entry(name);
+  static const uintptr_t page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
+  const auto begin = reinterpret_cast<uintptr_t>(file.data(entry));
+  const uintptr_t first = (begin + page - 1) / page * page, last = (begin + entry.byte_size()) / page * page;
+  if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);
+}
+
 }  // namespace
 
 bool looks_like_model_dir(const std::filesystem::path& dir) {
@@ -34,7 +61,8 @@ bool looks_like_model_dir(const std::filesystem::path& dir) {
 }
 
 std::shared_ptr<LlamaForCausalLM> load_llama(const std::filesystem::path& model_dir,
-                                             const runtime::ComputeOptions& compute) {
+                                             const runtime::ComputeOptions& compute,
+                                             const quant::BaseQuantization& quantization) {
   if (!std::filesystem::is_directory(model_dir))
     throw ModelError(model_dir.string() + ": not a folder (expected an HF model folder with config.json)");
   const auto config = LlamaConfig::from_file(model_dir / "config.json");
@@ -42,17 +70,28 @@ std::shared_ptr<LlamaForCausalLM> load_llama(const std::filesystem::path& model_
   auto model = std::make_shared<LlamaForCausalLM>(config);
   model->eval();
 
+  if (quantization.enabled() && !compute.device.is_cpu())
+    throw ModelError(model_dir.string() + ": a quantised base (" + quant::base_quantization_name(quantization) +
+                     ") runs on the CPU only; use device cpu or no quantization");
   torch::NoGradGuard no_grad;
+  std::map<std::string, std::shared_ptr<DenseLinear>> projections;
+  for (const auto& slot : model->projection_slots()) projections[slot.path + ".weight"] = (*slot.holder)->dense();
   std::set<std::string> expected;
   for (auto& [name, param] : model->base_state_dict()) {
     expected.insert(name);
     if (!reader.contains(name))
       throw ModelError(model_dir.string() + ": tensor \"" + name + "\" is missing from the checkpoint");
-    auto tensor = reader.load(name);
-    if (tensor.sizes() != param.sizes())
-      throw ModelError(model_dir.string() + ": tensor \"" + name + "\" has shape " + shape_string(tensor.sizes()) +
+    auto [mapped, file] = mapped_tensor(reader, name);
+    if (mapped.sizes() != param.sizes())
+      throw ModelError(model_dir.string() + ": tensor \"" + name + "\" has shape " + shape_string(mapped.sizes()) +
                        " but config.json implies " + shape_string(param.sizes()));
-    param.set_data(tensor.to(compute.device, compute.dtype).contiguous());
+    if (quantization.enabled() && quant::is_quantized_projection(name)) {
+      param.set_data(torch::empty({0}, param.options().dtype(compute.dtype)));
+      quant::quantize_into(*projections.at(name), mapped, quantization);
+    } else {
+      param.set_data(mapped.to(compute.device, compute.dtype, /*non_blocking=*/false, /*copy=*/true).contiguous());
+    }
+    release_pages(*file, name);
   }
   for (const auto& name : reader.names()) {
     if (expected.count(name) || is_ignorable_extra(name)) continue;

@@ -11,30 +11,47 @@ namespace medlora::train {
 
 AdamWOptimizer::AdamWOptimizer(std::vector<std::pair<std::string, at::Tensor>> parameters, std::vector<bool> decay,
                                AdamWSettings settings)
+    : AdamWOptimizer(std::move(parameters), std::move(decay), settings, {}) {}
+
+AdamWOptimizer::AdamWOptimizer(std::vector<std::pair<std::string, at::Tensor>> parameters, std::vector<bool> decay,
+                               AdamWSettings settings, const std::vector<bool>& float_moments)
     : params_(std::move(parameters)), decay_(std::move(decay)), settings_(settings) {
   if (decay_.size() != params_.size()) decay_.assign(params_.size(), true);
-  for (const auto& [name, p] : params_) {
-    exp_avg_.push_back(torch::zeros_like(p, torch::MemoryFormat::Preserve));
-    exp_avg_sq_.push_back(torch::zeros_like(p, torch::MemoryFormat::Preserve));
+  for (size_t i = 0; i < params_.size(); ++i) {
+    const auto& p = params_[i].second;
+    const bool allocate = float_moments.empty() || float_moments[i];
+    exp_avg_.push_back(allocate ? torch::zeros_like(p, torch::MemoryFormat::Preserve) : at::Tensor());
+    exp_avg_sq_.push_back(allocate ? torch::zeros_like(p, torch::MemoryFormat::Preserve) : at::Tensor());
     steps_.push_back(0);
   }
 }
 
+void AdamWOptimizer::step_float(size_t i, double lr) {
+  auto& p = params_[i].second;
+  const auto& grad = p.grad();
+  const int64_t step = ++steps_[i];
+  if (decay_[i] && settings_.weight_decay != 0) p.mul_(1.0 - lr * settings_.weight_decay);
+  exp_avg_[i].lerp_(grad, 1.0 - settings_.beta1);
+  exp_avg_sq_[i].mul_(settings_.beta2).addcmul_(grad, grad, 1.0 - settings_.beta2);
+  const double bias1 = 1.0 - std::pow(settings_.beta1, static_cast<double>(step));
+  const double bias2 = 1.0 - std::pow(settings_.beta2, static_cast<double>(step));
+  auto denom = (exp_avg_sq_[i].sqrt() / std::sqrt(bias2)).add_(settings_.eps);
+  p.addcdiv_(exp_avg_[i], denom, -lr / bias1);
+}
+
 void AdamWOptimizer::step(double lr) {
   torch::NoGradGuard no_grad;
+  for (size_t i = 0; i < params_.size(); ++i)
+    if (params_[i].second.grad().defined()) step_float(i, lr);
+}
+
+int64_t AdamWOptimizer::state_bytes() const {
+  int64_t total = extra_state_bytes_;
   for (size_t i = 0; i < params_.size(); ++i) {
-    auto& p = params_[i].second;
-    const auto& grad = p.grad();
-    if (!grad.defined()) continue;
-    const int64_t step = ++steps_[i];
-    if (decay_[i] && settings_.weight_decay != 0) p.mul_(1.0 - lr * settings_.weight_decay);
-    exp_avg_[i].lerp_(grad, 1.0 - settings_.beta1);
-    exp_avg_sq_[i].mul_(settings_.beta2).addcmul_(grad, grad, 1.0 - settings_.beta2);
-    const double bias1 = 1.0 - std::pow(settings_.beta1, static_cast<double>(step));
-    const double bias2 = 1.0 - std::pow(settings_.beta2, static_cast<double>(step));
-    auto denom = (exp_avg_sq_[i].sqrt() / std::sqrt(bias2)).add_(settings_.eps);
-    p.addcdiv_(exp_avg_[i], denom, -lr / bias1);
+    if (exp_avg_[i].defined()) total += static_cast<int64_t>(exp_avg_[i].nbytes());
+    if (exp_avg_sq_[i].defined()) total += static_cast<int64_t>(exp_avg_sq_[i].nbytes());
   }
+  return total;
 }
 
 void AdamWOptimizer::zero_grad() {

@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "core/quant/quant_format.h"
 #include "core/runtime/compute_options.h"
 #include "core/train/train_error.h"
 
@@ -153,6 +154,9 @@ void parse_training(StrictObject& t, TrainingOptions& o) {
   t.boolean("train_on_prompt", o.train_on_prompt);
   t.boolean("auto_find_batch_size", o.auto_find_batch_size);
   t.integer("max_consecutive_nonfinite", o.max_consecutive_nonfinite, 1);
+  t.string("optimizer", o.optimizer);
+  if (o.optimizer != "adamw" && o.optimizer != "adamw_8bit")
+    t.fail("optimizer", "must be \"adamw\" or \"adamw_8bit\", got \"" + o.optimizer + "\"");
   t.reject_unknown();
 }
 
@@ -254,9 +258,17 @@ RunConfig RunConfig::from_json(const QJsonObject& json, const std::filesystem::p
   int64_t threads = 0;
   top.integer("threads", threads, 0, 4096);
   c.threads = static_cast<int>(threads);
+  top.string("base_quantization", c.base_quantization);
+  try {
+    quant::parse_base_quantization(c.base_quantization);
+  } catch (const std::invalid_argument& e) {
+    top.fail("base_quantization", e.what());
+  }
   top.reject_unknown();
 
   if (c.base_model.empty()) top.fail("base_model", "is required (an HF model folder)");
+  if (c.mode == TrainingMode::Full && c.base_quantization != "none")
+    top.fail("base_quantization", "a quantised base is frozen: it needs \"mode\": \"lora\"");
   if (c.train_file.empty()) top.fail("train_file", "is required (JSON, JSONL or CSV records, or a .txt corpus)");
   if (c.output_dir.empty()) top.fail("output_dir", "is required (the run folder)");
   if (!c.eval_file.empty() && c.val_size > 0) top.fail("val_size", "give either eval_file or val_size, not both");
@@ -334,9 +346,11 @@ QJsonObject RunConfig::to_json() const {
       {"gradient_checkpointing", t.gradient_checkpointing},
       {"train_on_prompt", t.train_on_prompt},
       {"auto_find_batch_size", t.auto_find_batch_size},
-      {"max_consecutive_nonfinite", static_cast<qint64>(t.max_consecutive_nonfinite)}};
+      {"max_consecutive_nonfinite", static_cast<qint64>(t.max_consecutive_nonfinite)},
+      {"optimizer", QString::fromStdString(t.optimizer)}};
   j["device"] = QString::fromStdString(device);
   j["threads"] = threads;
+  j["base_quantization"] = QString::fromStdString(base_quantization);
   return j;
 }
 

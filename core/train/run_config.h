@@ -50,6 +50,8 @@ struct TrainingOptions {
   bool train_on_prompt = false;
   bool auto_find_batch_size = true;  // CUDA only: halve the micro-batch on out-of-memory
   int64_t max_consecutive_nonfinite = 5;
+  // "adamw" (float32 moments) or "adamw_8bit" (moments blockwise-quantised to 8 bits).
+  std::string optimizer = "adamw";
 };
 
 struct RunConfig {
@@ -67,6 +69,8 @@ struct RunConfig {
   TrainingOptions training;
   std::string device = "auto";
   int threads = 0;
+  // How the frozen base projections are held: "none" | "int8" | "nf4" | "nf4-dq" (LoRA only).
+  std::string base_quantization = "none";
 
   // Relative paths are resolved against the folder of the config file.
   static RunConfig from_json_file(const std::filesystem::path& path);

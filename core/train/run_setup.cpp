@@ -10,6 +10,7 @@
 #include "core/lora/lora_model.h"
 #include "core/lora/peft_adapter.h"
 #include "core/model/model_loader.h"
+#include "core/quant/quant_format.h"
 #include "core/tokenizer/prompt_format.h"
 #include "core/tokenizer/tokenizer.h"
 #include "core/train/dataset_loader.h"
@@ -105,7 +106,8 @@ PreparedRun prepare_run(const RunConfig& c, const RunOverrides& overrides) {
   if (!model::looks_like_model_dir(c.base_model))
     throw TrainingError(c.source.string() + ": key \"base_model\": " + c.base_model.string() +
                         " is not an HF model folder (config.json + *.safetensors)");
-  auto m = model::load_llama(c.base_model, run.compute);
+  // A quantised base is quantised as the shards are read (LoRA only; checked by RunConfig).
+  auto m = model::load_llama(c.base_model, run.compute, quant::parse_base_quantization(c.base_quantization));
   run.tokenizer = tokenizer::Tokenizer::load(c.base_model);
   s.pad_id = pad_of(*run.tokenizer);
 
@@ -167,6 +169,8 @@ PreparedRun prepare_run(const RunConfig& c, const RunOverrides& overrides) {
                                 {"base_model", QString::fromStdString(c.base_model.string())},
                                 {"threads", run.compute.threads}};
   if (!template_used.empty()) s.started_extra["template"] = QString::fromStdString(template_used);
+  if (c.base_quantization != "none") s.started_extra["base_quantization"] = QString::fromStdString(c.base_quantization);
+  if (c.training.optimizer != "adamw") s.started_extra["optimizer"] = QString::fromStdString(c.training.optimizer);
   return run;
 }
 

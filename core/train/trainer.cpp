@@ -10,6 +10,7 @@
 
 #include "core/io/atomic_file.h"
 #include "core/runtime/compute_options.h"
+#include "core/train/adamw_8bit.h"
 #include "core/train/adamw_optimizer.h"
 #include "core/train/batch_sampler.h"
 #include "core/train/causal_lm_loss.h"
@@ -395,8 +396,12 @@ Trainer::Trainer(TrainerSetup setup, TrainerCallbacks callbacks) : impl_(std::ma
   m.schedule = std::make_unique<LrSchedule>(m.options.lr_scheduler, m.options.learning_rate,
                                             warmup_steps_for(m.options.warmup_ratio, m.total_steps), m.total_steps);
   AdamWSettings adam{m.options.adam_beta1, m.options.adam_beta2, m.options.adam_epsilon, m.options.weight_decay};
-  m.optimizer = std::make_unique<AdamWOptimizer>(m.setup.trainable.parameters,
-                                                 default_weight_decay_mask(m.setup.trainable.parameters), adam);
+  const auto decay = default_weight_decay_mask(m.setup.trainable.parameters);
+  if (m.options.optimizer == "adamw_8bit") {
+    m.optimizer = std::make_unique<AdamW8bitOptimizer>(m.setup.trainable.parameters, decay, adam);
+  } else {
+    m.optimizer = std::make_unique<AdamWOptimizer>(m.setup.trainable.parameters, decay, adam);
+  }
   m.state.loss_scale = m.float16 ? kInitialLossScale : 1.0;
   m.state.scheduler = QJsonObject{{"kind", QString::fromStdString(to_string(m.options.lr_scheduler))},
                                   {"peak_lr", m.options.learning_rate},
