@@ -9,7 +9,10 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <pthread.h>
+#include <semaphore.h>
 #include <signal.h>
+
+#include <cerrno>
 
 #include <atomic>
 #include <cstdio>
@@ -38,10 +41,24 @@ size_t positive(const QCommandLineParser& parser, const QString& option, int min
   return static_cast<size_t>(value);
 }
 
-// SIGTERM/SIGINT are blocked in every thread (set before any is started) and taken here.
-void wait_for_stop_signal(const sigset_t& signals) {
-  int signal_number = 0;
-  sigwait(&signals, &signal_number);
+// SIGTERM/SIGINT post this semaphore from a process-wide handler (sem_post is async-signal-safe),
+// whichever thread the signal lands on (OpenMP's and Qt's threads exist before the server starts),
+// and the stopper thread waits on it.
+sem_t g_stop_requested;
+void on_stop_signal(int) { sem_post(&g_stop_requested); }
+
+void install_stop_handler() {
+  sem_init(&g_stop_requested, 0, 0);
+  struct sigaction action {};
+  action.sa_handler = on_stop_signal;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGTERM, &action, nullptr);
+  sigaction(SIGINT, &action, nullptr);
+}
+
+void wait_for_stop_signal() {
+  while (sem_wait(&g_stop_requested) != 0 && errno == EINTR) {
+  }
 }
 
 int run_server(const QStringList& args) {
@@ -102,12 +119,7 @@ int run_server(const QStringList& args) {
     const auto router = router_option(parser);
     const auto safety = safety_option(parser);
 
-    // Every thread started from here on inherits the blocked signals; one thread takes them.
-    sigset_t stop_signals;
-    sigemptyset(&stop_signals);
-    sigaddset(&stop_signals, SIGTERM);
-    sigaddset(&stop_signals, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    install_stop_handler();
     signal(SIGPIPE, SIG_IGN);  // a client that hangs up is a failed write, not the end of the server
 
     generate::ChatEngine engine(model_dir, compute_options(parser));
@@ -124,7 +136,7 @@ int run_server(const QStringList& args) {
     scheduler.start();
     std::atomic<bool> stopping{false};
     std::thread stopper([&] {
-      wait_for_stop_signal(stop_signals);
+      wait_for_stop_signal();
       stopping = true;
       api.begin_drain();
       scheduler.stop();  // finishes every queued and running answer
@@ -138,7 +150,7 @@ int run_server(const QStringList& args) {
                             .c_str());
     std::fflush(stdout);
     server.run();
-    if (!stopping) pthread_kill(stopper.native_handle(), SIGTERM);  // the server ended by itself
+    if (!stopping) sem_post(&g_stop_requested);  // the server ended by itself
     stopper.join();
     std::fprintf(stderr, "medlora serve: drained and stopped\n");
     return 0;

@@ -103,7 +103,13 @@ def raw_stream(max_tokens):
 
 
 long_stream = raw_stream(100000)
-first = long_stream.recv(4096)
+long_stream.settimeout(60)
+first = b""
+while b"chat.completion.chunk" not in first:  # the headers and the first chunk may come apart
+    part = long_stream.recv(4096)
+    if not part:
+        break
+    first += part
 check(b"chat.completion.chunk" in first, "long stream started: %r" % first[:200])
 queued = raw_stream(4)  # waits for the batch (max-batch 1, max-queue 1)
 import time
