@@ -113,7 +113,13 @@ while b"chat.completion.chunk" not in first:  # the headers and the first chunk 
 check(b"chat.completion.chunk" in first, "long stream started: %r" % first[:200])
 queued = raw_stream(4)  # waits for the batch (max-batch 1, max-queue 1)
 import time
-time.sleep(0.5)
+# The queue is full once the server says so (a loaded machine may take a while to read the request).
+deadline = time.time() + 60
+while time.time() < deadline:
+    _, _, metrics = call("/metrics")
+    if "\nmedlora_queue_length 1" in "\n" + metrics:
+        break
+    time.sleep(0.05)
 status, headers, text = call("/v1/chat/completions", chat("高血压"))
 check(status == 503 and json.loads(text)["error"]["code"] == "overloaded", "503 when the queue is full: %s %s" % (status, text))
 long_stream.close()  # the client goes away
