@@ -14,8 +14,6 @@ namespace {
 QString q(const std::string& text) { return QString::fromStdString(text); }
 std::string s(const QVariant& value) { return value.toString().toStdString(); }
 
-std::string blank_trimmed(const std::string& text) { return QString::fromStdString(text).trimmed().toStdString(); }
-
 }  // namespace
 
 template <class Body>
@@ -273,12 +271,12 @@ int ServerReviewQueue::submit(int64_t assignment_id, const store::ScoreEntry& sc
 
 int ServerReviewQueue::revise(int64_t assignment_id, const store::ScoreEntry& scores, const std::string& reason) {
   store::validate_scores(scores);
-  if (blank_trimmed(reason).empty()) throw std::invalid_argument("a revision needs a reason");
+  store::require_reason(reason, "a revision needs a reason");
   return write(OutboxEntry::Kind::kRevise, assignment_id, scores, reason);
 }
 
 void ServerReviewQueue::skip(int64_t assignment_id, const std::string& reason) {
-  if (blank_trimmed(reason).empty()) throw std::invalid_argument("skipping an answer needs a reason");
+  store::require_reason(reason, "skipping an answer needs a reason");
   write(OutboxEntry::Kind::kSkip, assignment_id, {}, reason);
 }
 

@@ -18,9 +18,11 @@ namespace {
 QString q(const std::string& text) { return QString::fromStdString(text); }
 std::string s(const QVariant& value) { return value.toString().toStdString(); }
 
-std::string blank_trimmed(const std::string& text) { return QString::fromStdString(text).trimmed().toStdString(); }
-
 }  // namespace
+
+void require_reason(const std::string& reason, const char* refusal) {
+  if (QString::fromStdString(reason).trimmed().isEmpty()) throw std::invalid_argument(refusal);
+}
 
 void validate_scores(const ScoreEntry& scores, bool draft) {
   for (size_t i = 0; i < kReviewAxes.size(); ++i) {
@@ -247,7 +249,7 @@ int ReviewerQueue::submit(int64_t assignment_id, const ScoreEntry& scores) {
 
 int ReviewerQueue::revise(int64_t assignment_id, const ScoreEntry& scores, const std::string& reason) {
   validate_scores(scores);
-  if (blank_trimmed(reason).empty()) throw std::invalid_argument("a revision needs a reason");
+  require_reason(reason, "a revision needs a reason");
   Transaction transaction(ws_);
   require_open();
   if (owned_status(assignment_id) != kAssignmentSubmitted)
@@ -258,7 +260,7 @@ int ReviewerQueue::revise(int64_t assignment_id, const ScoreEntry& scores, const
 }
 
 void ReviewerQueue::skip(int64_t assignment_id, const std::string& reason) {
-  if (blank_trimmed(reason).empty()) throw std::invalid_argument("skipping an answer needs a reason");
+  require_reason(reason, "skipping an answer needs a reason");
   Transaction transaction(ws_);
   require_open();
   if (owned_status(assignment_id) == kAssignmentSubmitted)

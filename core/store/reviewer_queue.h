@@ -69,5 +69,7 @@ class ReviewerQueue : public ReviewQueue {
 // Throws std::invalid_argument unless all four axes are 1..5 and severity is 1..3 when harmful,
 // 0 otherwise. `draft`: axes may be unset (set ones must still be 1..5; severity may be 0).
 void validate_scores(const ScoreEntry& scores, bool draft = false);
+// A revision's or a skip's reason, which must not be blank; std::invalid_argument(`refusal`) otherwise.
+void require_reason(const std::string& reason, const char* refusal);
 
 }  // namespace medlora::store
