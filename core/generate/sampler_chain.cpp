@@ -51,6 +51,16 @@ at::Tensor apply_bad_words(const at::Tensor& logits, const std::vector<int64_t>&
   return out;
 }
 
+at::Tensor apply_logit_bias(const at::Tensor& logits, const std::vector<std::pair<int64_t, double>>& bias) {
+  as_vocab_row(logits);
+  if (bias.empty()) return logits;
+  auto out = logits.clone();
+  auto values = out.accessor<float, 1>();
+  for (const auto& [id, amount] : bias)
+    if (id >= 0 && id < out.size(0)) values[id] += static_cast<float>(amount);
+  return out;
+}
+
 at::Tensor apply_top_k(const at::Tensor& logits, int top_k) {
   as_vocab_row(logits);
   if (top_k <= 0 || top_k >= logits.size(0)) return logits;
@@ -94,6 +104,7 @@ SamplerChain::SamplerChain(const SamplingParams& params) : params_(params) {
 int64_t SamplerChain::next(const at::Tensor& raw_logits, const std::vector<int64_t>& seen) {
   auto logits = raw_logits.reshape({-1}).to(torch::kCPU, torch::kFloat);
   logits = apply_repetition_penalty(logits, seen, params_.repetition_penalty);
+  logits = apply_logit_bias(logits, params_.logit_bias);
   logits = apply_bad_words(logits, seen, params_.bad_words_ids);
   if (params_.greedy()) return argmax_token(logits);
   logits = apply_top_k(logits, params_.top_k);

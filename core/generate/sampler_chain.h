@@ -19,6 +19,8 @@ at::Tensor apply_repetition_penalty(const at::Tensor& logits, const std::vector<
 // matches the tail of `seen`.
 at::Tensor apply_bad_words(const at::Tensor& logits, const std::vector<int64_t>& seen,
                            const std::vector<std::vector<int64_t>>& bad_words_ids);
+// Adds each bias to its token's logit (float32 CPU logits; ids outside the vocabulary are skipped).
+at::Tensor apply_logit_bias(const at::Tensor& logits, const std::vector<std::pair<int64_t, double>>& bias);
 // Keeps the k highest logits (ties with the k-th kept). k <= 0 or k >= vocab keeps all.
 at::Tensor apply_top_k(const at::Tensor& logits, int top_k);
 // Keeps the smallest set of most likely tokens whose probability reaches top_p, at least one.

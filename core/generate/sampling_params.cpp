@@ -19,6 +19,11 @@ void SamplingParams::validate() const {
     for (auto id : words)
       if (id < 0) bad("bad_words_ids holds a negative token id " + std::to_string(id));
   }
+  for (const auto& [id, bias] : logit_bias) {
+    if (id < 0) bad("logit_bias holds a negative token id " + std::to_string(id));
+    if (!std::isfinite(bias) || bias < -100 || bias > 100)
+      bad("logit_bias values must be from -100 to 100, got " + std::to_string(bias));
+  }
   for (const auto& stop : stop_strings)
     if (stop.empty()) bad("a stop string must not be empty");
 }

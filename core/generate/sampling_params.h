@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace medlora::generate {
@@ -15,6 +16,8 @@ struct SamplingParams {
   int max_new_tokens = 200;
   std::optional<uint64_t> seed;      // unset: a fresh random seed per call
   std::vector<std::vector<int64_t>> bad_words_ids;
+  // Added to a token's logit before sampling (OpenAI's logit_bias): -100 all but bans it.
+  std::vector<std::pair<int64_t, double>> logit_bias;
   std::vector<std::string> stop_strings;
   bool use_cache = true;             // false recomputes the whole sequence each step
 

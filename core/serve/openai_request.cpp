@@ -96,6 +96,20 @@ void read_stop(const json& body, generate::SamplingParams& sampling) {
     if (s.empty()) throw bad_request("stop", "a stop string must not be empty");
 }
 
+// OpenAI's logit_bias: {"token id": bias from -100 to 100}.
+void read_logit_bias(const json& body, generate::SamplingParams& sampling) {
+  const json* bias = field(body, "logit_bias");
+  if (!bias) return;
+  if (!bias->is_object()) throw bad_request("logit_bias", "logit_bias must be an object of token id to bias");
+  for (const auto& [id, value] : bias->items()) {
+    const bool digits = !id.empty() && id.size() < 12 && std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits) throw bad_request("logit_bias", "logit_bias keys must be token ids, got '" + id + "'");
+    if (!value.is_number() || value.get<double>() < -100 || value.get<double>() > 100)
+      throw bad_request("logit_bias", "logit_bias values must be numbers from -100 to 100");
+    sampling.logit_bias.emplace_back(std::stoll(id), value.get<double>());
+  }
+}
+
 void read_sampling(const json& body, Endpoint endpoint, generate::SamplingParams& sampling) {
   if (field(body, "temperature")) sampling.temperature = number(body, "temperature", 0, 2);
   if (field(body, "top_p")) sampling.top_p = number(body, "top_p", 1e-9, 1);
@@ -108,6 +122,7 @@ void read_sampling(const json& body, Endpoint endpoint, generate::SamplingParams
   for (const char* penalty : {"presence_penalty", "frequency_penalty"})
     if (field(body, penalty) && number(body, penalty, -2, 2) != 0)
       throw bad_request(penalty, std::string(penalty) + " is not supported; use medlora.repetition_penalty");
+  read_logit_bias(body, sampling);
   read_stop(body, sampling);
 }
 

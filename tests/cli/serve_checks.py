@@ -1,6 +1,6 @@
 """HTTP checks of a running `medlora serve` (driven by serve_cli_test.sh): keys, 401, streaming
 exactly as OpenAI streams, the cache, routing, 429 with Retry-After, 503 when the queue is full,
-a client that disconnects, and /metrics. usage: serve_checks.py URL KEY LIMITED_KEY"""
+a client that disconnects, and /metrics. usage: serve_checks.py URL KEY LIMITED_KEY MODEL_DIR"""
 import json
 import socket
 import sys
@@ -9,7 +9,10 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-URL, KEY, LIMITED = sys.argv[1], sys.argv[2], sys.argv[3]
+URL, KEY, LIMITED, MODEL_DIR = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+with open(MODEL_DIR + "/config.json") as f:
+    EOS = json.load(f)["eos_token_id"]
+EOS_IDS = EOS if isinstance(EOS, list) else [EOS]
 failures = []
 
 
@@ -93,10 +96,13 @@ check(status == 429 and int(headers.get("Retry-After", "0")) >= 1, "429 with Ret
 
 
 # A long stream that the client abandons: the sequence stops; meanwhile the queue is full (503).
+# logit_bias bans the end of sequence, so the long stream lasts until its client leaves (a random
+# model samples EOS within a second otherwise).
 def raw_stream(max_tokens):
     u = urllib.parse.urlparse(URL)
     s = socket.create_connection((u.hostname, u.port))
-    body = json.dumps(chat("糖尿病", max_tokens=max_tokens, stream=True, seed=1, temperature=1)).encode()
+    body = json.dumps(chat("糖尿病", max_tokens=max_tokens, stream=True, seed=1, temperature=1,
+                           logit_bias={str(i): -100 for i in EOS_IDS})).encode()
     s.sendall(b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + KEY.encode() +
               b"\r\nContent-Type: application/json\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
     return s
@@ -115,11 +121,12 @@ queued = raw_stream(4)  # waits for the batch (max-batch 1, max-queue 1)
 import time
 # The queue is full once the server says so (a loaded machine may take a while to read the request).
 deadline = time.time() + 60
-while time.time() < deadline:
+queue_full = False
+while time.time() < deadline and not queue_full:
     _, _, metrics = call("/metrics")
-    if "\nmedlora_queue_length 1" in "\n" + metrics:
-        break
+    queue_full = "\nmedlora_queue_length 1" in "\n" + metrics
     time.sleep(0.05)
+check(queue_full, "the second stream waits in the queue (/metrics)")
 status, headers, text = call("/v1/chat/completions", chat("高血压"))
 check(status == 503 and json.loads(text)["error"]["code"] == "overloaded", "503 when the queue is full: %s %s" % (status, text))
 long_stream.close()  # the client goes away
@@ -130,7 +137,7 @@ while b"data: [DONE]" not in data:
     if not piece:
         break
     data += piece
-check(b"data: [DONE]" in data, "the queued request ran once the abandoned one stopped")
+check(b"data: [DONE]" in data, "the queued request ran once the abandoned one stopped: %r" % data[-300:])
 queued.close()
 status, _, text = call("/metrics", key=None)
 completion_tokens = [float(l.split()[1]) for l in text.splitlines() if l.startswith("medlora_completion_tokens_total")]

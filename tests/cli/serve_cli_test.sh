@@ -39,7 +39,7 @@ line="$(head -1 "$WORK/out")"
 URL="$(field "$line" "o['url']")" || { cat "$WORK/server.err"; echo "FAIL: server did not start"; exit 1; }
 case "$URL" in http://127.0.0.1:*) ;; *) fail "url $URL" ;; esac
 
-/usr/bin/python3 "$HERE/serve_checks.py" "$URL" "$KEY" "$LIMITED" || fail "HTTP checks"
+/usr/bin/python3 "$HERE/serve_checks.py" "$URL" "$KEY" "$LIMITED" "$MODEL" || fail "HTTP checks"
 
 "$MEDLORA" serve key revoke --workspace "$W" --name app >/dev/null || fail "revoke"
 code="$(/usr/bin/python3 -c "

@@ -42,6 +42,20 @@ TEST(BadWords, SingleTokensAreAlwaysBannedLongerOnesAfterTheirPrefix) {
   EXPECT_EQ(kept(apply_bad_words(logits, {}, bad)), (std::vector<bool>{true, true, true, false, true}));
 }
 
+TEST(LogitBias, AddsToTheNamedTokensOnly) {
+  auto biased = apply_logit_bias(logits_of({1, 2, 3}), {{0, 5}, {2, -100}, {7, 1}});  // 7 is outside the vocabulary
+  EXPECT_FLOAT_EQ(biased[0].item<float>(), 6);
+  EXPECT_FLOAT_EQ(biased[1].item<float>(), 2);
+  EXPECT_FLOAT_EQ(biased[2].item<float>(), -97);
+  SamplingParams greedy;
+  greedy.temperature = 0;
+  greedy.repetition_penalty = 1;
+  greedy.logit_bias = {{2, -100}};
+  EXPECT_EQ(SamplerChain(greedy).next(logits_of({1, 2, 3}), {}), 1) << "the banned argmax is not chosen";
+  greedy.logit_bias = {{0, 101}};
+  EXPECT_THROW(SamplerChain{greedy}, std::invalid_argument);
+}
+
 TEST(TopK, KeepsTheKHighestLogits) {
   EXPECT_EQ(kept(apply_top_k(logits_of({1, 4, 3, 2}), 2)), (std::vector<bool>{false, true, true, false}));
   EXPECT_EQ(kept(apply_top_k(logits_of({1, 3, 3, 2}), 1)), (std::vector<bool>{false, true, true, false}));  // ties stay

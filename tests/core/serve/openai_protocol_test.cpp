@@ -36,6 +36,7 @@ TEST(OpenAiRequest, MessagesBecomeInstructionHistoryAndQuestion) {
                              {"temperature", 0},
                              {"max_tokens", 7},
                              {"stop", "END"},
+                             {"logit_bias", {{"12", -100}, {"3", 2.5}}},
                              {"medlora", {{"ground", true}, {"top_k", 5}}}});
   EXPECT_EQ(request.chat.instruction, "be brief");
   ASSERT_EQ(request.chat.history.size(), 1u);
@@ -48,6 +49,7 @@ TEST(OpenAiRequest, MessagesBecomeInstructionHistoryAndQuestion) {
   EXPECT_EQ(request.chat.sampling.max_new_tokens, 7);
   EXPECT_EQ(request.chat.sampling.stop_strings, std::vector<std::string>{"END"});
   EXPECT_EQ(request.chat.sampling.top_k, 5);
+  EXPECT_EQ(request.chat.sampling.logit_bias, (std::vector<std::pair<int64_t, double>>{{12, -100}, {3, 2.5}}));
   EXPECT_TRUE(request.ground);
   EXPECT_FALSE(request.stream);
   EXPECT_FALSE(request.cache_key.empty());
@@ -73,6 +75,8 @@ TEST(OpenAiRequest, BadBodiesAre400) {
   EXPECT_EQ(status_of({{"model", "tiny-base"}, {"messages", messages}, {"temperature", 3}}), 400);
   EXPECT_EQ(status_of({{"model", "tiny-base"}, {"messages", messages}, {"presence_penalty", 0.5}}), 400);
   EXPECT_EQ(status_of({{"model", "tiny-base"}, {"messages", messages}, {"medlora", {{"grond", true}}}}), 400);
+  EXPECT_EQ(status_of({{"model", "tiny-base"}, {"messages", messages}, {"logit_bias", {{"x1", 2}}}}), 400);
+  EXPECT_EQ(status_of({{"model", "tiny-base"}, {"messages", messages}, {"logit_bias", {{"12", -101}}}}), 400);
   EXPECT_EQ(status_of({{"model", "tiny-base"}}, Endpoint::Completions), 400);
   EXPECT_EQ(status_of({{"model", "tiny-base"}, {"prompt", "x"}}, Endpoint::Completions), 200);
 }
