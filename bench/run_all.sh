@@ -136,4 +136,18 @@ if [ -x "$BIN/tokenizer_encode_bench" ]; then
   fi
 fi
 
+# Blind review on a review server: 30 reviewer clients x 100 submissions against a throwaway
+# loopback PostgreSQL cluster (started here, stopped afterwards).
+if [ -x "$BIN/review_server_bench" ]; then
+  PG_ENV="$OUT_DIR/pg-cluster/cluster.env"
+  mkdir -p "$(dirname "$PG_ENV")"
+  if bash "$HERE/../tests/support/pg_cluster.sh" start "$PG_ENV" >&2; then
+    CASE_ENV="MEDLORA_PG_CLUSTER_ENV=$PG_ENV" run_case "review_server_load" "${OMP_WAIT_POLICY:-default}" \
+      "$BIN/review_server_bench" --clients 30 --submissions "$([ "$QUICK" = 1 ] && echo 20 || echo 100)"
+    bash "$HERE/../tests/support/pg_cluster.sh" stop "$PG_ENV" >&2 || true
+  else
+    say "review_server_load skipped: the PostgreSQL cluster did not start"
+  fi
+fi
+
 "$PYTHON" "$HERE/summarize_results.py" "$CASES" --quick "$QUICK" --threads "$THREADS" --output "$OUT_DIR/results.json"

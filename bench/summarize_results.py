@@ -170,6 +170,14 @@ def main():
         headline["review_report_seconds"] = review["seconds"]
         goals["review_report_under_5s"] = review["seconds"] < review["goal_seconds"]
 
+    # Review server: 30 reviewer clients scoring at once against one loopback PostgreSQL.
+    server_load = next((r for (name, p), r in results.items() if name == "review_server_load"), None)
+    if server_load:
+        headline["review_server_load"] = {k: server_load[k] for k in (
+            "clients", "submissions_each", "submissions_per_second", "p50_submit_ms", "p99_submit_ms")}
+        goals["review_server_every_submission_stored_once"] = bool(
+            server_load["stored_exactly_once"] and server_load["errors"] == 0)
+
     load = os.getloadavg()
     document = {
         "quick": args.quick == "1",
@@ -186,6 +194,7 @@ def main():
         "tinyllama": tiny,
         "dataset_curation": curation,
         "review_report": review,
+        "review_server_load": server_load,
         "errors": errors,
         "cases": records,
     }

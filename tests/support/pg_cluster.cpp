@@ -54,7 +54,8 @@ const PgCluster& PgCluster::get() {
   static const PgCluster cluster = [] {
     PgCluster c;
     c.env_file_ = required_env("MEDLORA_PG_CLUSTER_ENV");
-    c.script_ = required_env("MEDLORA_PG_CLUSTER");
+    const char* script = std::getenv("MEDLORA_PG_CLUSTER");  // the source tree's script unless named
+    c.script_ = script && *script ? script : MEDLORA_SOURCE_DIR "/tests/support/pg_cluster.sh";
     auto values = read_env_file(c.env_file_);
     c.port_ = std::stoi(values.at("PORT"));
     c.lead_role_ = values.at("LEAD_ROLE");
