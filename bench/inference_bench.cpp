@@ -2,15 +2,26 @@
 // tokens/s with the KV cache and without it (each step then recomputes the whole sequence), in
 // float32 or bfloat16. One case a process (--case), so that each peak RSS is its own.
 //
+// --case write_gguf --out FILE writes the same model (same seed, --dtype f32 or bf16 weights) as
+// a GGUF file for the llama.cpp anchor (bench/reference/llama_cpp_bench.mjs), with a small
+// sentencepiece tokenizer trained on the bundled corpus (llama.cpp needs a vocabulary; the
+// anchor evaluates token ids, so which one does not matter).
+//
 // Greedy decoding is driven through the model directly (what core/generate's Generator does
 // with temperature 0): with the cache, one token a step through make_cache(); without, the
 // whole sequence a step. Both project only the last position to the vocabulary.
 #include <torch/torch.h>
 
+#include <QTemporaryDir>
+
 #include <algorithm>
+#include <filesystem>
 
 #include "bench/bench_support.h"
+#include "core/lora/gguf_export.h"
 #include "core/model/llama_model.h"
+#include "core/model/model_loader.h"
+#include "core/tokenizer/tokenizer_trainer.h"
 #include "core/runtime/process_environment.h"
 #include "core/runtime/compute_options.h"
 
@@ -46,6 +57,23 @@ double decode_seconds(model::LlamaForCausalLM& m, std::vector<int64_t> ids, int6
   return bench::now_seconds() - start;
 }
 
+// The model as an HF folder (float32 safetensors + tokenizer) exported to GGUF as `type`.
+QJsonObject write_gguf(model::LlamaForCausalLM& m, const std::string& out, gguf::TensorType type) {
+  QTemporaryDir dir;
+  const std::filesystem::path folder = dir.path().toStdString();
+  model::save_llama(m, folder, torch::kFloat32);
+  tokenizer::TokenizerTrainOptions options;
+  options.input_files = {MEDLORA_SOURCE_DIR_FOR_BENCH "/resources/sample_data/medical_corpus.txt"};
+  options.output_dir = folder;
+  options.vocab_size = 4000;
+  tokenizer::train_tokenizer(options);
+  lora::GgufExportOptions export_options;
+  export_options.type = type;
+  const auto report = lora::export_gguf_model(folder, std::nullopt, out, export_options);
+  return {{"path", QString::fromStdString(out)}, {"bytes", static_cast<qint64>(report.bytes)},
+          {"type", QString::fromStdString(report.type)}};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -58,11 +86,13 @@ int main(int argc, char** argv) {
     const int64_t new_tokens = args.get_int("new-tokens", 256);
     const int64_t prompt_tokens = args.get_int("prompt-tokens", 16);
     const int repeats = static_cast<int>(args.get_int("repeats", 3));
+    const std::string gguf_out = args.get("out", "");
     std::vector<int64_t> prefill_lengths;
     for (auto n : {args.get_int("prefill-short", 128), args.get_int("prefill-long", 512)}) prefill_lengths.push_back(n);
     args.check_all_used();
-    if (what != "prefill" && what != "decode_cache" && what != "decode_nocache")
-      throw std::invalid_argument("unknown --case '" + what + "' (use prefill, decode_cache or decode_nocache)");
+    if (what != "prefill" && what != "decode_cache" && what != "decode_nocache" && what != "write_gguf")
+      throw std::invalid_argument("unknown --case '" + what + "' (use prefill, decode_cache, decode_nocache or write_gguf)");
+    if ((what == "write_gguf") != !gguf_out.empty()) throw std::invalid_argument("--out FILE goes with --case write_gguf");
 
     torch::manual_seed(0);
     const auto config = bench::fixed_config();
@@ -78,7 +108,11 @@ int main(int argc, char** argv) {
                        {"threads", compute.threads},
                        {"omp_wait_policy", bench::omp_wait_policy()},
                        {"batch", 1}};
-    if (what == "prefill") {
+    if (what == "write_gguf") {
+      const auto type = compute.dtype == torch::kBFloat16 ? gguf::TensorType::BF16 : gguf::TensorType::F32;
+      const QJsonObject written = write_gguf(*m, gguf_out, type);
+      for (auto it = written.begin(); it != written.end(); ++it) result.insert(it.key(), it.value());
+    } else if (what == "prefill") {
       QJsonObject per_length;
       for (int64_t length : prefill_lengths) {
         auto ids = as_ids(random_prompt(length, config.vocab_size));

@@ -1,6 +1,7 @@
 // Measured matmul peak, per dtype: the denominator of "achieved GFLOP/s over peak" in the
 // training benchmark. Square n x n matmuls (best of several), plus one training-shaped matmul
-// (tokens x hidden times hidden x ffn of the fixed config) for reference.
+// (tokens x hidden times hidden x ffn of the fixed config and of TinyLlama) and the one-token
+// decode shape, for reference.
 #include <torch/torch.h>
 
 #include <algorithm>
@@ -51,7 +52,10 @@ int main(int argc, char** argv) {
         per_dtype.insert(QString("gflops_%1").arg(n), g);
         peak = std::max(peak, g);
       }
+      // The shapes the cases run: the fixed config's training MLP, TinyLlama's, and one decoded token.
       per_dtype.insert("gflops_train_shape_1024x512x1408", best_gflops(1024, 512, 1408, dtype, repeats));
+      per_dtype.insert("gflops_tinyllama_shape_256x2048x5632", best_gflops(256, 2048, 5632, dtype, repeats));
+      per_dtype.insert("gflops_decode_shape_1x512x1408", best_gflops(1, 512, 1408, dtype, repeats));
       per_dtype.insert("peak_gflops", peak);
       result.insert(QString::fromStdString(runtime::dtype_name(dtype)), per_dtype);
     }

@@ -84,12 +84,36 @@ else
   CHECKPOINTING=(no yes)
 fi
 
+# The llama.cpp anchor: node-llama-cpp's prebuilt CPU llama.cpp (npm, into the build folder) runs
+# the inference benchmark's own model, written as GGUF, right after our cases of each dtype.
+# llama.cpp runs with 1 and with --threads threads; the faster is the anchor.
+LLAMA_CPP_DIR="$BUILD_DIR/llama_cpp_oracle"
+LLAMA_CPP_THREADS=(1); [ "$THREADS" != 1 ] && LLAMA_CPP_THREADS+=("$THREADS")
+HAVE_LLAMA_CPP=0
+if command -v node >/dev/null && bash "$HERE/../tests/reference/install_llama_cpp.sh" "$LLAMA_CPP_DIR" >&2; then
+  HAVE_LLAMA_CPP=1
+  mkdir -p "$OUT_DIR/llama_cpp"
+  for dtype in float32 bfloat16; do
+    "$BIN/inference_bench" --case write_gguf --dtype "$dtype" --out "$OUT_DIR/llama_cpp/fixed-$dtype.gguf" >/dev/null \
+      || { say "llama.cpp anchor skipped: the benchmark model could not be written as GGUF"; HAVE_LLAMA_CPP=0; }
+  done
+else
+  say "llama.cpp anchor skipped: node or node-llama-cpp is not available"
+fi
+if [ "$QUICK" = 1 ]; then LLAMA=(--new-tokens 32 --prefill 64,128); else LLAMA=(--new-tokens 256 --prefill 128,512); fi
+
 for policy in "${POLICIES[@]}"; do
   run_case matmul_peak "$policy" "$BIN/matmul_peak_bench" --threads "$THREADS" "${MM[@]}"
   for dtype in float32 bfloat16; do
     for what in prefill decode_cache decode_nocache; do
       run_case "inference/$dtype/$what" "$policy" "$BIN/inference_bench" --case "$what" --dtype "$dtype" --threads "$THREADS" "${INF[@]}"
     done
+    if [ "$HAVE_LLAMA_CPP" = 1 ]; then
+      for threads in "${LLAMA_CPP_THREADS[@]}"; do
+        run_case "llama_cpp/$dtype/threads-$threads" "$policy" node "$HERE/reference/llama_cpp_bench.mjs" \
+          --install "$LLAMA_CPP_DIR" --model "$OUT_DIR/llama_cpp/fixed-$dtype.gguf" --threads "$threads" "${LLAMA[@]}"
+      done
+    fi
     # C++ and Python alternate so that both see the same load from whatever else runs.
     for ckpt in "${CHECKPOINTING[@]}"; do
       flag=(); [ "$ckpt" = yes ] && flag=(--gradient-checkpointing)
