@@ -18,6 +18,7 @@
 #include <string>
 
 #include "app/cli/cli_command.h"
+#include "app/cli/model_command_options.h"
 #include "app/cli/sampling_options.h"
 #include "core/io/json_util.h"
 #include "core/tokenizer/prompt_format.h"
@@ -195,7 +196,6 @@ int run_chat(const QStringList& args) {
       "Commands: /reset, /adapter NAME|base|route, /adapters, /help, /quit. Ctrl-C stops an answer.");
   parser.addHelpOption();
   parser.addOptions({
-      {"model", "HF model folder (config.json, safetensors, tokenizer.json or tokenizer.model).", "DIR"},
       {"use",
        "The adapter that answers first (default: the rules with --route, else the first --adapter; 'base': none).",
        "NAME"},
@@ -204,12 +204,10 @@ int run_chat(const QStringList& args) {
       {"template-format", "A custom template with {input} and optionally {instruction}.", "FORMAT"},
       {"json", "Print each answer as one JSON object instead of streaming it."},
   });
-  add_chat_options(parser);
-  add_sampling_options(parser);
-  add_compute_options(parser);
+  add_generation_options(parser);
   if (const auto done = parse_arguments(parser, args, kName)) return *done;
   try {
-    if (!parser.isSet("model")) throw std::invalid_argument("--model DIR is required");
+    const ModelOptions model = model_options(parser);
     generate::ChatRequest settings;
     settings.sampling = sampling_params(parser);
     settings.template_name = parser.value("template").toStdString();
@@ -226,7 +224,7 @@ int run_chat(const QStringList& args) {
     const auto grounding = grounding_option(parser);
     if (grounding) settings.grounding = grounding->grounding;
 
-    generate::ChatEngine engine(parser.value("model").toStdString(), compute_options(parser));
+    generate::ChatEngine engine(model.dir, model.compute, model.quantization);
     load_adapters(engine, adapters, router.get());
     settings.sampling.bad_words_ids = engine.bad_words_ids(bad_words(parser));
     ChatSession session{engine, settings, router, router != nullptr, parser.isSet("json")};

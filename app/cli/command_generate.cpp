@@ -13,6 +13,7 @@
 
 #include "app/cli/cli_command.h"
 #include "app/cli/generate_batch.h"
+#include "app/cli/model_command_options.h"
 #include "app/cli/sampling_options.h"
 #include "core/io/json_util.h"
 #include "core/tokenizer/prompt_format.h"
@@ -30,7 +31,7 @@ std::string read_input(const QCommandLineParser& parser) {
   return file.readAll().toStdString();
 }
 
-int run_single(const QCommandLineParser& parser, generate::ChatRequest settings) {
+int run_single(const QCommandLineParser& parser, const ModelOptions& model, generate::ChatRequest settings) {
   const std::string input = read_input(parser);
   const auto adapters = adapter_options(parser);
   const auto router = router_option(parser);
@@ -41,7 +42,7 @@ int run_single(const QCommandLineParser& parser, generate::ChatRequest settings)
   if (grounding) settings.grounding = grounding->grounding;
   if (parser.isSet("safety")) settings.safety = safety_option(parser);
 
-  generate::ChatEngine engine(parser.value("model").toStdString(), compute_options(parser));
+  generate::ChatEngine engine(model.dir, model.compute, model.quantization);
   load_adapters(engine, adapters, router.get());
   settings.sampling.bad_words_ids = engine.bad_words_ids(bad_words(parser));
   if (router)
@@ -109,7 +110,6 @@ int run_generate(const QStringList& args) {
       "Generate a completion with a model folder (and optional LoRA adapters), or answer a test set with --batch.");
   parser.addHelpOption();
   parser.addOptions({
-      {"model", "HF model folder (config.json, safetensors, tokenizer.json or tokenizer.model).", "DIR"},
       {"prompt", "The user's input (\"\" starts from BOS alone).", "TEXT"},
       {"prompt-file", "Read the input from a UTF-8 file.", "FILE"},
       {"template", "Prompt template: model (the model's chat template; the default when it has one), chatml, "
@@ -121,12 +121,10 @@ int run_generate(const QStringList& args) {
       {"base", "With --batch and adapters: answer with the base model too."},
       {"merged", "With --batch: a merged model folder as one more configuration (repeatable).", "DIR"},
   });
-  add_chat_options(parser);
-  add_sampling_options(parser);
-  add_compute_options(parser);
+  add_generation_options(parser);
   if (const auto done = parse_arguments(parser, args, kName)) return *done;
   try {
-    if (!parser.isSet("model")) throw std::invalid_argument("--model DIR is required");
+    const ModelOptions model = model_options(parser);
     const bool batch = parser.isSet("batch");
     if (batch && (parser.isSet("prompt") || parser.isSet("prompt-file")))
       throw std::invalid_argument("--batch reads its questions from FILE; drop --prompt/--prompt-file");
@@ -145,7 +143,7 @@ int run_generate(const QStringList& args) {
       tokenizer::PromptFormat::check_name(settings.template_name);
     else
       tokenizer::make_custom_template(settings.custom_template);
-    return batch ? run_batch(parser, settings) : run_single(parser, settings);
+    return batch ? run_batch(parser, model, settings) : run_single(parser, model, settings);
   } catch (const std::exception& e) {
     return fail(kName, QString::fromUtf8(e.what()).replace('\n', "; "));
   }

@@ -6,10 +6,10 @@
 #include <stdexcept>
 
 #include "app/cli/cli_command.h"
+#include "app/cli/model_command_options.h"
 #include "core/io/json_util.h"
 #include "core/generate/loaded_model.h"
 #include "core/generate/sequence_score.h"
-#include "core/runtime/compute_options.h"
 #include "core/tokenizer/prompt_template.h"
 #include "core/tokenizer/tokenizer.h"
 
@@ -23,28 +23,20 @@ int run_score(const QStringList& args) {
   parser.setApplicationDescription("Score a text: the log-probability of each token given the ones before it.");
   parser.addHelpOption();
   parser.addOptions({
-      {"model", "HF model folder (config.json, safetensors, tokenizer.json or tokenizer.model).", "DIR"},
       {"adapter", "PEFT LoRA adapter folder to apply.", "DIR"},
       {"text", "The text to score.", "TEXT"},
       {"template", "raw (default) scores the text as is; clinic or clinic-en score the text as the input "
                    "rendered by that template.", "NAME", "raw"},
-      {"device", "auto, cpu or cuda (default auto).", "D", "auto"},
-      {"dtype", "auto, float32, bfloat16 or float16 (default auto).", "T", "auto"},
-      {"threads", "CPU threads, 0 = all cores (default 0).", "N", "0"},
       {"json", "Print one JSON object (the only output format)."},
   });
+  add_model_options(parser);
   if (const auto done = parse_arguments(parser, args, kName)) return *done;
   try {
-    if (!parser.isSet("model")) throw std::invalid_argument("--model DIR is required");
+    const ModelOptions model = model_options(parser);
     if (!parser.isSet("text")) throw std::invalid_argument("--text TEXT is required");
     const auto& prompt_template = tokenizer::find_template(parser.value("template").toStdString());
-    bool ok = false;
-    const int threads = parser.value("threads").toInt(&ok);
-    if (!ok || threads < 0) throw std::invalid_argument("--threads expects 0 (all cores) or a positive integer");
-    const auto compute =
-        runtime::resolve_compute(parser.value("device").toStdString(), parser.value("dtype").toStdString(), threads);
-    const auto loaded = generate::load_model_for_generation(parser.value("model").toStdString(),
-                                                            parser.value("adapter").toStdString(), compute);
+    const auto loaded = generate::load_model_for_generation(model.dir, parser.value("adapter").toStdString(),
+                                                            model.compute, model.quantization);
     const std::string text = parser.value("text").toStdString();
     // raw scores the text as `medlora tokenize --add-special-tokens` encodes it (special-token
     // text counts, as in HF's encode); a template's rendering keeps such text plain.

@@ -21,6 +21,7 @@
 #include <thread>
 
 #include "app/cli/cli_command.h"
+#include "app/cli/model_command_options.h"
 #include "app/cli/sampling_options.h"
 #include "app/cli/serve_cli.h"
 #include "app/cli/workspace_option.h"
@@ -71,7 +72,6 @@ int run_server(const QStringList& args) {
       "Keys: medlora serve key create|list|revoke (see medlora serve key --help).");
   parser.addHelpOption();
   parser.addOptions({
-      {"model", "HF model folder (config.json, safetensors, tokenizer files).", "DIR"},
       {"host", "Address to listen on (default 127.0.0.1; another one only when you mean it).", "HOST", "127.0.0.1"},
       {"port", "Port (default 8080; 0 = any free port, printed when ready).", "PORT", "8080"},
       {"max-queue", "Requests that may wait for the batch; more get 503 (default 16).", "N", "16"},
@@ -84,15 +84,13 @@ int run_server(const QStringList& args) {
       {"cache-size", "Deterministic answers kept in the response cache (default 256; 0 = off).", "N", "256"},
       {"cache-ttl", "Seconds a cached answer stays valid (default 600).", "S", "600"},
   });
-  add_chat_options(parser);
-  add_sampling_options(parser);
-  add_compute_options(parser);
+  add_generation_options(parser);
   if (const auto done = parse_arguments(parser, args, kName)) return *done;
   try {
-    if (!parser.isSet("model")) throw std::invalid_argument("--model DIR is required");
+    const ModelOptions model = model_options(parser);
     if (parser.isSet("ground"))
       throw std::invalid_argument("--ground is per request here: send \"medlora\": {\"ground\": true}");
-    const std::filesystem::path model_dir = parser.value("model").toStdString();
+    const std::filesystem::path& model_dir = model.dir;
     const std::string template_name = parser.value("template").toStdString();
     tokenizer::PromptFormat::check_name(template_name);
     serve::ApiOptions api_options;
@@ -122,7 +120,7 @@ int run_server(const QStringList& args) {
     install_stop_handler();
     signal(SIGPIPE, SIG_IGN);  // a client that hangs up is a failed write, not the end of the server
 
-    generate::ChatEngine engine(model_dir, compute_options(parser));
+    generate::ChatEngine engine(model_dir, model.compute, model.quantization);
     load_adapters(engine, adapters, router.get());
     defaults.bad_words_ids = engine.bad_words_ids(bad_words(parser));
     defaults.validate();

@@ -30,8 +30,8 @@ std::string folder_name(const std::filesystem::path& dir) {
   return (path.has_filename() ? path : path.parent_path()).filename().string();
 }
 
-std::vector<generate::ModelConfiguration> batch_configurations(const QCommandLineParser& parser) {
-  const std::filesystem::path model = parser.value("model").toStdString();
+std::vector<generate::ModelConfiguration> batch_configurations(const QCommandLineParser& parser,
+                                                                const std::filesystem::path& model) {
   const auto adapters = adapter_options(parser);
   const auto router = router_option(parser);
   std::vector<generate::ModelConfiguration> configurations;
@@ -89,9 +89,9 @@ QByteArray answer_line(const generate::TestSetAnswer& answer) {
 
 }  // namespace
 
-int run_batch(const QCommandLineParser& parser, generate::ChatRequest settings) {
+int run_batch(const QCommandLineParser& parser, const ModelOptions& model, generate::ChatRequest settings) {
   const auto questions = chat::read_test_questions(parser.value("batch").toStdString());
-  const auto configurations = batch_configurations(parser);
+  const auto configurations = batch_configurations(parser, model.dir);
   const auto grounding = grounding_option(parser);
   if (grounding) settings.grounding = grounding->grounding;
   settings.safety = safety_option(parser);
@@ -110,7 +110,7 @@ int run_batch(const QCommandLineParser& parser, generate::ChatRequest settings) 
     if (out.size() > 0 && out.seek(out.size() - 1) && out.read(1) != "\n") out.write("\n");
   }
 
-  generate::EnginePool pool(compute_options(parser));
+  generate::EnginePool pool(model.compute, model.quantization);
   settings.sampling.bad_words_ids = pool.engine(configurations.front().model_dir).bad_words_ids(bad_words(parser));
   generate::TestSetRunner runner(pool);
   int failures = 0;

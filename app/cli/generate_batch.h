@@ -6,12 +6,14 @@
 // are skipped and new lines appended.
 #include <QCommandLineParser>
 
+#include "app/cli/model_command_options.h"
 #include "core/generate/chat_engine.h"
 
 namespace medlora::cli {
 
-// `settings` holds the parsed template, instruction and sampling flags. Returns the exit code
-// (1 when an answer failed or the run was stopped); throws for bad options.
-int run_batch(const QCommandLineParser& parser, generate::ChatRequest settings);
+// `settings` holds the parsed template, instruction and sampling flags; every folder (the
+// --model one and each --merged) loads as `model` says. Returns the exit code (1 when an
+// answer failed or the run was stopped); throws for bad options.
+int run_batch(const QCommandLineParser& parser, const ModelOptions& model, generate::ChatRequest settings);
 
 }  // namespace medlora::cli

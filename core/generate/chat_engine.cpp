@@ -22,9 +22,10 @@ constexpr std::string_view kWordStart = "\xE2\x96\x81";
 
 }  // namespace
 
-ChatEngine::ChatEngine(const std::filesystem::path& model_dir, const runtime::ComputeOptions& compute)
+ChatEngine::ChatEngine(const std::filesystem::path& model_dir, const runtime::ComputeOptions& compute,
+                       const quant::BaseQuantization& quantization)
     : model_dir_(model_dir), compute_(compute) {
-  auto loaded = load_model_for_generation(model_dir, {}, compute);
+  auto loaded = load_model_for_generation(model_dir, {}, compute, quantization);
   model_ = loaded.model;
   tokenizer_ = loaded.tokenizer;
   // Adapters name their base in base_model_name_or_path; the registry refuses one made for

@@ -23,6 +23,7 @@
 #include "core/chat/safety_filter.h"
 #include "core/generate/generator.h"
 #include "core/generate/sampling_params.h"
+#include "core/quant/quant_format.h"
 #include "core/runtime/compute_options.h"
 #include "core/store/knowledge_base.h"
 #include "core/tokenizer/prompt_format.h"
@@ -95,8 +96,9 @@ struct PreparedAnswer {
 class ChatEngine {
  public:
   // Loads the model folder (config.json, safetensors, tokenizer files) without an adapter.
-  // Throws like load_model_for_generation.
-  ChatEngine(const std::filesystem::path& model_dir, const runtime::ComputeOptions& compute);
+  // Throws like load_model_for_generation, which also quantises the base when asked.
+  ChatEngine(const std::filesystem::path& model_dir, const runtime::ComputeOptions& compute,
+             const quant::BaseQuantization& quantization = {});
   ~ChatEngine();
   ChatEngine(const ChatEngine&) = delete;
   ChatEngine& operator=(const ChatEngine&) = delete;

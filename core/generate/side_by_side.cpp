@@ -18,7 +18,8 @@ std::string folder_name(const std::filesystem::path& dir) {
 
 }  // namespace
 
-EnginePool::EnginePool(runtime::ComputeOptions compute) : compute_(compute) {}
+EnginePool::EnginePool(runtime::ComputeOptions compute, quant::BaseQuantization quantization)
+    : compute_(compute), quantization_(quantization) {}
 
 EnginePool::~EnginePool() = default;
 
@@ -26,7 +27,8 @@ ChatEngine& EnginePool::engine(const std::filesystem::path& model_dir) {
   if (model_dir.empty()) throw std::invalid_argument("a configuration needs a model folder");
   const std::string key = folder_key(model_dir);
   auto found = engines_.find(key);
-  if (found == engines_.end()) found = engines_.emplace(key, std::make_unique<ChatEngine>(model_dir, compute_)).first;
+  if (found == engines_.end())
+    found = engines_.emplace(key, std::make_unique<ChatEngine>(model_dir, compute_, quantization_)).first;
   return *found->second;
 }
 

@@ -45,7 +45,8 @@ struct PreparedRequest {
 // same folder (and adapter folder) reuses them.
 class EnginePool {
  public:
-  explicit EnginePool(runtime::ComputeOptions compute);
+  // Every folder is loaded with `compute` and its base stored as `quantization` says.
+  explicit EnginePool(runtime::ComputeOptions compute, quant::BaseQuantization quantization = {});
   ~EnginePool();
 
   // Loads what `configuration` needs (if not loaded yet) and returns its engine with `base`
@@ -63,6 +64,7 @@ class EnginePool {
   std::string load_once(ChatEngine& engine, const AdapterSpec& spec, bool rename_on_clash);
 
   runtime::ComputeOptions compute_;
+  quant::BaseQuantization quantization_;
   std::map<std::string, std::unique_ptr<ChatEngine>> engines_;  // by normalised absolute folder
 };
 

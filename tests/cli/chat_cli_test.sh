@@ -133,6 +133,21 @@ one = json.load(open(sys.argv[2], encoding="utf-8"))
 sys.exit(0 if first["answer"] == one["text"] else 1)
 PY
 
+# On a quantised base the adapters still answer, and chat agrees with generate there too.
+printf '头痛怎么办?\n' \
+  | "$MEDLORA" chat --model "$BASE" "${ADAPTERS[@]}" --route "$WORK/rules.json" "${FAST[@]}" --quantize nf4 --json \
+    >"$WORK/chat-nf4.jsonl" 2>"$WORK/err" || fail "chat --quantize nf4: $(cat "$WORK/err")"
+"$MEDLORA" generate --model "$BASE" --adapter "$WORK/common-lora" --prompt "头痛怎么办?" "${FAST[@]}" --quantize nf4 --json \
+  >"$WORK/one-nf4.json" 2>"$WORK/err" || fail "generate --quantize nf4 with the adapter: $(cat "$WORK/err")"
+python3 - "$WORK/chat-nf4.jsonl" "$WORK/one-nf4.json" <<'PY' || fail "chat --quantize nf4 differs from generate --quantize nf4"
+import json, sys
+first = json.loads(open(sys.argv[1], encoding="utf-8").readline())
+one = json.load(open(sys.argv[2], encoding="utf-8"))
+assert first["adapter"] == "common" and first["tokens"] > 0, first
+sys.exit(0 if first["answer"] == one["text"] else 1)
+PY
+expect_error chat chat --model "$BASE" --quantize fp8
+
 # Knowledge base: import a text file, search finds it, grounding puts it in front of the question.
 cat >"$WORK/diabetes.txt" <<'EOF'
 糖尿病患者的饮食要控制总热量,少吃甜食和精制米面,多吃蔬菜和粗粮。
@@ -198,6 +213,18 @@ PY
 "$MEDLORA" "${BATCH[@]}" >"$WORK/out" 2>"$WORK/err" || fail "generate --batch (resume): $(cat "$WORK/err")"
 [ "$(grep -c . "$WORK/answers.jsonl")" -eq 6 ] || fail "a resumed batch wrote answers again"
 grep -q "0 answered, 6 already done" "$WORK/err" || fail "resume summary: $(cat "$WORK/err")"
+
+# Every folder of a batch loads with --quantize: its base answers as generate --quantize does.
+"$MEDLORA" generate --model "$BASE" --batch "$WORK/questions.jsonl" --quantize int8 "${FAST[@]}" >"$WORK/batch-int8.jsonl" \
+  2>"$WORK/err" || fail "generate --batch --quantize int8: $(cat "$WORK/err")"
+"$MEDLORA" generate --model "$BASE" --prompt "头痛怎么办?" --quantize int8 "${FAST[@]}" --json >"$WORK/one-int8.json" \
+  2>"$WORK/err" || fail "generate --quantize int8: $(cat "$WORK/err")"
+python3 - "$WORK/batch-int8.jsonl" "$WORK/one-int8.json" <<'PY' || fail "batch --quantize int8 differs from generate --quantize int8"
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+assert [l["system"] for l in lines] == ["base"] * 3, lines
+sys.exit(0 if lines[0]["answer"] == json.load(open(sys.argv[2], encoding="utf-8"))["text"] else 1)
+PY
 
 # A plain-text question file, routed: one configuration "routed".
 printf '头痛怎么办?\n糖尿病能吃糖吗?\n咳嗽\n' >"$WORK/questions.txt"

@@ -54,6 +54,28 @@ wait "$SERVER"; rc=$?
 SERVER=""
 [ "$rc" -eq 0 ] || fail "SIGTERM: exit status $rc ($(cat "$WORK/server.err"))"
 
+# A quantised base serves the same API: one greedy answer, equal to generate --quantize's.
+"$MEDLORA" serve --model "$MODEL" --quantize int3 --port 0 >/dev/null 2>"$WORK/err" && fail "serve --quantize int3 accepted"
+key="$("$MEDLORA" serve key create --workspace "$W" --name quantised 2>"$WORK/err")" || fail "key create: $(cat "$WORK/err")"
+"$MEDLORA" serve --model "$MODEL" --quantize nf4 --workspace "$W" --port 0 >"$WORK/out-nf4" 2>"$WORK/server-nf4.err" &
+SERVER=$!
+for _ in $(seq 1 300); do grep -q listening "$WORK/out-nf4" && break; sleep 0.1; done
+URL="$(field "$(head -1 "$WORK/out-nf4")" "o['url']")" || fail "serve --quantize nf4 did not start: $(cat "$WORK/server-nf4.err")"
+"$MEDLORA" generate --model "$MODEL" --quantize nf4 --prompt "头痛怎么办" --temperature 0 --max-new-tokens 8 --json \
+  >"$WORK/gen-nf4.json" 2>"$WORK/err" || fail "generate --quantize nf4: $(cat "$WORK/err")"
+/usr/bin/python3 - "$URL" "$(field "$key" "o['key']")" "$WORK/gen-nf4.json" <<'PY' || fail "serve --quantize nf4 answer"
+import json, sys, urllib.request
+url, key, expected = sys.argv[1], sys.argv[2], json.load(open(sys.argv[3], encoding="utf-8"))["text"]
+body = {"model": "tiny", "messages": [{"role": "user", "content": "头痛怎么办"}], "temperature": 0, "max_tokens": 8}
+req = urllib.request.Request(url + "/v1/chat/completions", data=json.dumps(body).encode(),
+                             headers={"Authorization": "Bearer " + key, "Content-Type": "application/json"})
+answer = json.load(urllib.request.urlopen(req, timeout=120))["choices"][0]["message"]["content"]
+assert answer == expected, (answer, expected)
+PY
+kill -TERM "$SERVER"
+wait "$SERVER" || fail "serve --quantize nf4: SIGTERM exit status $?"
+SERVER=""
+
 echo "$failures failure(s)"
 [ "$failures" -eq 0 ] && echo "all serve CLI checks passed"
 exit $((failures > 0))
