@@ -135,6 +135,12 @@ if [ "$QUICK" = 0 ]; then
     --threads "$THREADS" --warmup 1 --steps 3 --gradient-checkpointing
 fi
 
+# Quantised frozen base (bf16 / int8 / NF4 TinyLlama-shaped LoRA runs, each its own process) and
+# the 8-bit optimiser's state against AdamW's.
+if [ "$QUICK" = 0 ] && [ -x "$BIN/quant_bench" ]; then
+  run_case "quant" "${OMP_WAIT_POLICY:-default}" "$BIN/quant_bench" --threads "$THREADS" --steps 2
+fi
+
 # Dataset curation at two sizes (time per record must stay flat from the small to the large).
 if [ "$QUICK" = 1 ]; then DATASET_SIZES=(2000 10000); else DATASET_SIZES=(10000 100000); fi
 for n in "${DATASET_SIZES[@]}"; do
