@@ -242,6 +242,7 @@ void drive(bench::Args& args) {
   }
   const double state = optimizers["adamw_8bit"]["state_bytes"].toDouble() / optimizers["adamw"]["state_bytes"].toDouble();
   goals_met = goals_met && state <= 0.30;
+  const QJsonObject quality_figures = quality(runs);
   for (auto& [base, run] : runs) run.remove("heldout_logprobs");  // summarised in "quality"
 
   QJsonObject train_runs, optimizer_runs;
@@ -252,7 +253,7 @@ void drive(bench::Args& args) {
       {"model", "tinyllama (random weights), bf16 compute, batch 1, LoRA r 16 on q/k/v/o"},
       {"train", train_runs},
       {"base_ratios", ratios},
-      {"quality", quality(runs)},
+      {"quality", quality_figures},
       {"quality_note", "random weights: perplexities sit near the vocabulary size; compare each base with bf16's"},
       {"optimizer", optimizer_runs},
       {"optimizer_state_vs_adamw", state},
