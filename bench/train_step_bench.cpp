@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "bench/bench_support.h"
+#include "bench/op_profile.h"
 #include "core/model/llama_model.h"
 #include "core/runtime/process_environment.h"
 #include "core/runtime/compute_options.h"
@@ -155,15 +156,25 @@ int main(int argc, char** argv) {
     torch::manual_seed(1);
     auto ids = torch::randint(3, config.vocab_size, {batch, seq}, torch::kLong);
     auto step = [&] {
+      torch::Tensor loss;
+      {
+        MEDLORA_PROFILE_PHASE("forward_and_loss");
 #ifdef MEDLORA_BENCH_HAS_TRAIN
-      auto loss = train::causal_lm_loss_sum(*m, ids, ids) / static_cast<double>(batch * (seq - 1));
+        loss = train::causal_lm_loss_sum(*m, ids, ids) / static_cast<double>(batch * (seq - 1));
 #else
-      auto logits = m->forward(ids);
-      auto loss = torch::cross_entropy_loss(logits.narrow(1, 0, seq - 1).reshape({-1, config.vocab_size}),
-                                            ids.narrow(1, 1, seq - 1).reshape({-1}));
+        auto logits = m->forward(ids);
+        loss = torch::cross_entropy_loss(logits.narrow(1, 0, seq - 1).reshape({-1, config.vocab_size}),
+                                         ids.narrow(1, 1, seq - 1).reshape({-1}));
 #endif
-      loss.backward();
-      step_optimizer();
+      }
+      {
+        MEDLORA_PROFILE_PHASE("backward");
+        loss.backward();
+      }
+      {
+        MEDLORA_PROFILE_PHASE("optimizer");
+        step_optimizer();
+      }
       return loss.item<double>();
     };
     const double setup_seconds = bench::now_seconds() - setup_start;
@@ -180,6 +191,9 @@ int main(int argc, char** argv) {
     double mean = 0;
     for (double t : times) mean += t / steps;
     const auto flops = step_flops(config, batch, seq);
+    // One more step under libtorch's profiler: where the step's time goes (after the timed ones,
+    // so that the profiler's own cost stays out of the figures above).
+    const QJsonObject profile = bench::profile_breakdown([&] { step(); });
 
     QJsonObject result{{"benchmark", "train_step"},
                        {"implementation", "medlora-cpp"},
@@ -215,6 +229,7 @@ int main(int argc, char** argv) {
                        {"recompute_flops_per_step", checkpointing ? flops.recompute : 0.0},
                        {"achieved_gflops", flops.model / mean / 1e9},
                        {"final_loss", loss},
+                       {"profile", profile},
                        {"peak_rss_bytes", bench::peak_rss_bytes()}};
     bench::print_json(result);
   });

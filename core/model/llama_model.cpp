@@ -1,5 +1,6 @@
 #include "core/model/llama_model.h"
 
+#include <ATen/record_function.h>
 #include <torch/torch.h>
 
 #include <algorithm>
@@ -13,7 +14,10 @@ RMSNorm::RMSNorm(int64_t size, double eps) : eps_(eps) {
   weight = register_parameter("weight", torch::ones({size}));
 }
 
+// The "medlora::" scopes below name parts of the model in libtorch's profiler (the benchmarks'
+// profile breakdown); without a profiler running they cost one flag check.
 torch::Tensor RMSNorm::forward(const torch::Tensor& x) {
+  RECORD_FUNCTION("medlora::rms_norm", std::vector<c10::IValue>());
   // As HF: normalise in float32, cast back, then scale.
   auto h = x.to(torch::kFloat);
   auto variance = h.pow(2).mean(-1, /*keepdim=*/true);
@@ -55,44 +59,48 @@ torch::Tensor LlamaAttention::forward(const torch::Tensor& x, const torch::Tenso
   // qwen3: each head normalised over head_dim after the projection, before RoPE.
   if (q_norm) q = q_norm->forward(q);
   if (k_norm) k = k_norm->forward(k);
-  q = RotaryEmbedding::apply(q.transpose(1, 2), cos, sin);
-  k = RotaryEmbedding::apply(k.transpose(1, 2), cos, sin);
-  const int64_t past = cache ? cache->length() : 0;
-  if (cache) std::tie(k, v) = cache->append(layer_index_, k, v);
-  // A sliding window lets query position p see keys (p - window, p]. One decoded token sees
-  // the last `window` keys: the older ones are simply left out.
-  if (tokens == 1 && window_ && k.size(2) > *window_) {
-    k = k.narrow(2, k.size(2) - *window_, *window_);
-    v = v.narrow(2, v.size(2) - *window_, *window_);
-  }
-  const int64_t first_key = past + tokens - k.size(2);  // absolute position of key 0
-  const int64_t keys = k.size(2);
-
-  // Grouped-query attention without repeating k/v: the query heads that share a kv head
-  // (HF's repeat_kv order: head h uses kv head h / groups) are stacked along the time axis.
-  const int64_t groups = heads_ / kv_heads_;
-  // Decoding one token in bfloat16/float16 on the CPU: these small batched matmuls cost several
-  // times more in the half-precision kernels than in float32, so they run in float32.
+  torch::Tensor context;
   const auto model_dtype = q.scalar_type();
-  if (tokens == 1 && x.device().is_cpu() && model_dtype != torch::kFloat) {
-    q = q.to(torch::kFloat);
-    k = k.to(torch::kFloat);
-    v = v.to(torch::kFloat);
+  {
+    RECORD_FUNCTION("medlora::attention", std::vector<c10::IValue>());
+    q = RotaryEmbedding::apply(q.transpose(1, 2), cos, sin);
+    k = RotaryEmbedding::apply(k.transpose(1, 2), cos, sin);
+    const int64_t past = cache ? cache->length() : 0;
+    if (cache) std::tie(k, v) = cache->append(layer_index_, k, v);
+    // A sliding window lets query position p see keys (p - window, p]. One decoded token sees
+    // the last `window` keys: the older ones are simply left out.
+    if (tokens == 1 && window_ && k.size(2) > *window_) {
+      k = k.narrow(2, k.size(2) - *window_, *window_);
+      v = v.narrow(2, v.size(2) - *window_, *window_);
+    }
+    const int64_t first_key = past + tokens - k.size(2);  // absolute position of key 0
+    const int64_t keys = k.size(2);
+
+    // Grouped-query attention without repeating k/v: the query heads that share a kv head
+    // (HF's repeat_kv order: head h uses kv head h / groups) are stacked along the time axis.
+    const int64_t groups = heads_ / kv_heads_;
+    // Decoding one token in bfloat16/float16 on the CPU: these small batched matmuls cost several
+    // times more in the half-precision kernels than in float32, so they run in float32.
+    if (tokens == 1 && x.device().is_cpu() && model_dtype != torch::kFloat) {
+      q = q.to(torch::kFloat);
+      k = k.to(torch::kFloat);
+      v = v.to(torch::kFloat);
+    }
+    auto q_grouped = q.reshape({batch, kv_heads_, groups * tokens, head_dim_});
+    auto scores = torch::matmul(q_grouped, k.transpose(2, 3)) * scale_;
+    scores = scores.view({batch, kv_heads_, groups, tokens, keys});
+    if (tokens > 1) {
+      // Query i (absolute position past + i) sees keys 0..past + i, and with a window only
+      // those after past + i - window.
+      auto all = torch::ones({tokens, keys}, torch::TensorOptions().dtype(torch::kBool).device(x.device()));
+      auto mask = all.triu(past - first_key + 1);
+      if (window_) mask = mask.logical_or(all.tril(past - first_key - *window_));
+      scores = scores.masked_fill(mask, -std::numeric_limits<float>::infinity());
+    }
+    auto probs = torch::softmax(scores, -1, torch::kFloat).to(q.scalar_type());
+    context = torch::matmul(probs.view({batch, kv_heads_, groups * tokens, keys}), v);
+    context = context.view({batch, heads_, tokens, head_dim_}).transpose(1, 2).reshape({batch, tokens, heads_ * head_dim_});
   }
-  auto q_grouped = q.reshape({batch, kv_heads_, groups * tokens, head_dim_});
-  auto scores = torch::matmul(q_grouped, k.transpose(2, 3)) * scale_;
-  scores = scores.view({batch, kv_heads_, groups, tokens, keys});
-  if (tokens > 1) {
-    // Query i (absolute position past + i) sees keys 0..past + i, and with a window only
-    // those after past + i - window.
-    auto all = torch::ones({tokens, keys}, torch::TensorOptions().dtype(torch::kBool).device(x.device()));
-    auto mask = all.triu(past - first_key + 1);
-    if (window_) mask = mask.logical_or(all.tril(past - first_key - *window_));
-    scores = scores.masked_fill(mask, -std::numeric_limits<float>::infinity());
-  }
-  auto probs = torch::softmax(scores, -1, torch::kFloat).to(q.scalar_type());
-  auto context = torch::matmul(probs.view({batch, kv_heads_, groups * tokens, keys}), v);
-  context = context.view({batch, heads_, tokens, head_dim_}).transpose(1, 2).reshape({batch, tokens, heads_ * head_dim_});
   return o_proj->forward(context.to(model_dtype));
 }
 
@@ -104,7 +112,14 @@ LlamaMlp::LlamaMlp(const LlamaConfig& c) {
 }
 
 torch::Tensor LlamaMlp::forward(const torch::Tensor& x) {
-  return down_proj->forward(torch::silu(gate_proj->forward(x)) * up_proj->forward(x));
+  auto gate = gate_proj->forward(x);
+  auto up = up_proj->forward(x);
+  torch::Tensor activated;
+  {
+    RECORD_FUNCTION("medlora::swiglu", std::vector<c10::IValue>());
+    activated = torch::silu(gate) * up;
+  }
+  return down_proj->forward(activated);
 }
 
 LlamaDecoderLayer::LlamaDecoderLayer(const LlamaConfig& c, int64_t layer_index) {
