@@ -4,7 +4,7 @@
 #include <cstring>
 #include <string>
 
-#include "core/data/utf8_text.h"
+#include "core/io/json_escape.h"
 
 namespace medlora::data {
 
@@ -147,50 +147,6 @@ class RecordParser {
     return value;
   }
 
-  unsigned hex4() {
-    if (pos_ + 4 > text_.size()) fail("bad \\u escape");
-    unsigned code = 0;
-    for (int i = 0; i < 4; ++i) {
-      const char c = text_[pos_++];
-      code <<= 4;
-      if (c >= '0' && c <= '9') code |= static_cast<unsigned>(c - '0');
-      else if (c >= 'a' && c <= 'f') code |= static_cast<unsigned>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') code |= static_cast<unsigned>(c - 'A' + 10);
-      else fail("bad \\u escape");
-    }
-    return code;
-  }
-
-  void parse_escape(std::string& out) {
-    if (at_end()) fail("unterminated string");
-    const char c = text_[pos_++];
-    switch (c) {
-      case '"': out += '"'; break;
-      case '\\': out += '\\'; break;
-      case '/': out += '/'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case 'u': {
-        uint32_t code = hex4();
-        if (code >= 0xD800 && code <= 0xDBFF) {
-          if (text_.substr(pos_, 2) != "\\u") fail("a high surrogate without its low half");
-          pos_ += 2;
-          const uint32_t low = hex4();
-          if (low < 0xDC00 || low > 0xDFFF) fail("a high surrogate without its low half");
-          code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-        } else if (code >= 0xDC00 && code <= 0xDFFF) {
-          fail("a lone low surrogate");
-        }
-        utf8::append(out, static_cast<char32_t>(code));
-        break;
-      }
-      default: --pos_; fail("bad escape");
-    }
-  }
-
   // Most strings in records hold no escapes: one scan finds the closing quote and the text is
   // copied into a string allocated once. Escapes take the slower path.
   std::string parse_string() {
@@ -214,7 +170,7 @@ class RecordParser {
       if (c < 0x20) fail("a control character inside a string (write it as an escape, e.g. \\n)");
       if (c == '\\') {
         ++pos_;
-        parse_escape(out);
+        json::decode_escape(text_, pos_, out);
         continue;
       }
       const size_t start = pos_;

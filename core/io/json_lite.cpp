@@ -2,6 +2,7 @@
 
 #include <unordered_set>
 
+#include "core/io/json_escape.h"
 #include "core/io/utf8.h"
 
 namespace medlora::io::json {
@@ -196,20 +197,6 @@ class Parser {
     return v;
   }
 
-  unsigned parse_hex4() {
-    if (s_.size() - pos_ < 4) fail("truncated \\u escape");
-    unsigned value = 0;
-    for (int i = 0; i < 4; ++i) {
-      const char c = s_[pos_++];
-      value <<= 4;
-      if (c >= '0' && c <= '9') value |= static_cast<unsigned>(c - '0');
-      else if (c >= 'a' && c <= 'f') value |= static_cast<unsigned>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') value |= static_cast<unsigned>(c - 'A' + 10);
-      else fail("invalid hex digit in \\u escape");
-    }
-    return value;
-  }
-
   // Copies one raw UTF-8 sequence starting at pos_, rejecting malformed, overlong and surrogate forms.
   void copy_utf8(std::string& out) {
     const auto b0 = static_cast<unsigned char>(s_[pos_]);
@@ -243,33 +230,7 @@ class Parser {
         continue;
       }
       ++pos_;
-      if (at_end()) fail("unterminated escape");
-      const char e = s_[pos_++];
-      switch (e) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '/': out += '/'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'u': {
-          uint32_t cp = parse_hex4();
-          if (cp >= 0xDC00 && cp <= 0xDFFF) fail("lone low surrogate in \\u escape");
-          if (cp >= 0xD800 && cp <= 0xDBFF) {
-            if (s_.size() - pos_ < 2 || s_[pos_] != '\\' || s_[pos_ + 1] != 'u')
-              fail("high surrogate not followed by a low surrogate");
-            pos_ += 2;
-            const uint32_t low = parse_hex4();
-            if (low < 0xDC00 || low > 0xDFFF) fail("high surrogate not followed by a low surrogate");
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-          }
-          utf8::append(out, cp);
-          break;
-        }
-        default: fail("invalid escape character");
-      }
+      decode_escape(s_, pos_, out);
     }
   }
 

@@ -122,6 +122,32 @@ StoreError as_store_error(const Workspace& ws, const std::invalid_argument& e) {
   return StoreError("workspace " + ws.path() + ": " + e.what());
 }
 
+// Runs `sql` once per record in one transaction and returns the rows it changed. Its positional
+// placeholders are the flag `flag_placeholders` times, then the record id: QSQLITE binds plain
+// `?` by position (numbered `?1` placeholders bound nothing when reused).
+int64_t update_flag_of_records(Workspace& ws, const std::string& flag, const std::vector<int64_t>& record_ids,
+                               const char* sql, int flag_placeholders) {
+  try {
+    rows::validate_flag(flag);
+  } catch (const std::invalid_argument& e) {
+    throw as_store_error(ws, e);
+  }
+  Transaction transaction(ws);
+  int64_t changed = 0;
+  {
+    QSqlQuery query = ws.prepare(sql);
+    const QString flag_text = QString::fromStdString(flag);
+    for (int64_t id : record_ids) {
+      for (int i = 0; i < flag_placeholders; ++i) query.bindValue(i, flag_text);
+      query.bindValue(flag_placeholders, static_cast<qlonglong>(id));
+      ws.exec(query);
+      changed += query.numRowsAffected();
+    }
+  }
+  transaction.commit();
+  return changed;
+}
+
 }  // namespace
 
 bool DatasetRepository::update_record(int64_t record_id, const data::RecordText& text, const std::string& editor,
@@ -205,55 +231,20 @@ void DatasetRepository::set_flags(int64_t record_id, const std::vector<std::stri
 }
 
 int64_t DatasetRepository::add_flag(const std::vector<int64_t>& record_ids, const std::string& flag) {
-  try {
-    rows::validate_flag(flag);
-  } catch (const std::invalid_argument& e) {
-    throw as_store_error(ws_, e);
-  }
-  Transaction transaction(ws_);
-  int64_t added = 0;
-  {
-    QSqlQuery query = ws_.prepare(
-        "UPDATE records SET flags = CASE WHEN flags = '' THEN ? ELSE flags || ',' || ? END "
-        "WHERE id = ? AND instr(',' || flags || ',', ',' || ? || ',') = 0");
-    const QString flag_text = QString::fromStdString(flag);
-    for (int64_t id : record_ids) {
-      query.bindValue(0, flag_text);
-      query.bindValue(1, flag_text);
-      query.bindValue(2, static_cast<qlonglong>(id));
-      query.bindValue(3, flag_text);
-      ws_.exec(query);
-      added += query.numRowsAffected();
-    }
-  }
-  transaction.commit();
-  return added;
+  return update_flag_of_records(
+      ws_, flag, record_ids,
+      "UPDATE records SET flags = CASE WHEN flags = '' THEN ? ELSE flags || ',' || ? END "
+      "WHERE instr(',' || flags || ',', ',' || ? || ',') = 0 AND id = ?",
+      3);
 }
 
 int64_t DatasetRepository::remove_flag(const std::vector<int64_t>& record_ids, const std::string& flag) {
-  try {
-    rows::validate_flag(flag);
-  } catch (const std::invalid_argument& e) {
-    throw as_store_error(ws_, e);
-  }
-  Transaction transaction(ws_);
-  int64_t removed = 0;
-  {
-    // Flags never repeat within a record, so one replace of ",flag," removes it.
-    QSqlQuery query = ws_.prepare(
-        "UPDATE records SET flags = trim(replace(',' || flags || ',', ',' || ? || ',', ','), ',') "
-        "WHERE id = ? AND instr(',' || flags || ',', ',' || ? || ',') > 0");
-    const QString flag_text = QString::fromStdString(flag);
-    for (int64_t id : record_ids) {
-      query.bindValue(0, flag_text);
-      query.bindValue(1, static_cast<qlonglong>(id));
-      query.bindValue(2, flag_text);
-      ws_.exec(query);
-      removed += query.numRowsAffected();
-    }
-  }
-  transaction.commit();
-  return removed;
+  // Flags never repeat within a record, so one replace of ",flag," removes it.
+  return update_flag_of_records(
+      ws_, flag, record_ids,
+      "UPDATE records SET flags = trim(replace(',' || flags || ',', ',' || ? || ',', ','), ',') "
+      "WHERE instr(',' || flags || ',', ',' || ? || ',') > 0 AND id = ?",
+      2);
 }
 
 int64_t DatasetRepository::replace_all_texts(int64_t dataset_id,

@@ -41,6 +41,14 @@ TrainingRun run_from(const QSqlQuery& query) {
   return run;
 }
 
+// Sets one column of one run. `column` is always a literal from this file, never user text.
+void update_run_column(const Workspace& ws, int64_t run_id, const char* column, const QVariant& value) {
+  auto query = ws.prepare(QString("UPDATE training_runs SET %1 = ? WHERE id = ?").arg(column));
+  query.addBindValue(value);
+  query.addBindValue(qint64(run_id));
+  ws.exec(query);
+}
+
 }  // namespace
 
 int64_t RunRepository::create_run(const std::string& name, const std::string& folder, const std::string& config_json) {
@@ -78,24 +86,15 @@ std::vector<TrainingRun> RunRepository::list() const {
 }
 
 void RunRepository::set_status(int64_t run_id, const std::string& status) {
-  auto query = ws_.prepare("UPDATE training_runs SET status = ? WHERE id = ?");
-  query.addBindValue(q(status));
-  query.addBindValue(qint64(run_id));
-  ws_.exec(query);
+  update_run_column(ws_, run_id, "status", q(status));
 }
 
 void RunRepository::set_pid(int64_t run_id, int64_t pid) {
-  auto query = ws_.prepare("UPDATE training_runs SET pid = ? WHERE id = ?");
-  query.addBindValue(qint64(pid));
-  query.addBindValue(qint64(run_id));
-  ws_.exec(query);
+  update_run_column(ws_, run_id, "pid", qint64(pid));
 }
 
 void RunRepository::set_notes(int64_t run_id, const std::string& notes) {
-  auto query = ws_.prepare("UPDATE training_runs SET notes = ? WHERE id = ?");
-  query.addBindValue(q(notes));
-  query.addBindValue(qint64(run_id));
-  ws_.exec(query);
+  update_run_column(ws_, run_id, "notes", q(notes));
 }
 
 void RunRepository::set_tags(int64_t run_id, const std::vector<std::string>& tags) {
@@ -105,17 +104,11 @@ void RunRepository::set_tags(int64_t run_id, const std::vector<std::string>& tag
       throw StoreError("a run tag must be a non-empty word without commas, got '" + tag + "'");
     words << q(tag);
   }
-  auto query = ws_.prepare("UPDATE training_runs SET tags = ? WHERE id = ?");
-  query.addBindValue(words.join(','));
-  query.addBindValue(qint64(run_id));
-  ws_.exec(query);
+  update_run_column(ws_, run_id, "tags", words.join(','));
 }
 
 void RunRepository::set_adapter(int64_t run_id, int64_t adapter_id) {
-  auto query = ws_.prepare("UPDATE training_runs SET adapter_id = ? WHERE id = ?");
-  query.addBindValue(qint64(adapter_id));
-  query.addBindValue(qint64(run_id));
-  ws_.exec(query);
+  update_run_column(ws_, run_id, "adapter_id", qint64(adapter_id));
 }
 
 bool RunRepository::delete_run(int64_t run_id) {
