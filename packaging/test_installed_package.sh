@@ -15,6 +15,8 @@
 #   3. `medlora make-base-model --steps 2` trains a sentencepiece tokenizer through the installed
 #      shim (/usr/lib/medlora/libmedlora_spm.so) on the installed sample data, and `medlora
 #      tokenize` encodes with it;
+#   3b. `medlora review status --server postgresql://…` against a closed port fails in libpq
+#      ("Connection refused"): Qt's QPSQL driver and libpq are installed and load;
 #   4. `LANG=zh_CN.UTF-8 medlora-workbench --help` prints the Chinese description (the zh_CN
 #      translation compiled into libmedlora_ui is found);
 #   5. only then are xvfb, xauth, x11-apps and netpbm installed (for the test), and medlora-workbench
@@ -93,6 +95,13 @@ in_chroot medlora make-base-model --out /root/models/medlora-base --steps 2 >>"$
 out="$(in_chroot medlora tokenize --model /root/models/medlora-base --text '头痛发烧怎么办' --json 2>&1)" || fail "tokenize: $out"
 printf '%s\n' "$out" >>"$LOG"
 grep -Eq '"ids": *\[\[[0-9]' <<<"$out" || fail "tokenize printed no ids: $out"
+
+step "3b. a review-server command reaches libpq through Qt's QPSQL driver (libqt6sql6-psql)"
+# Nothing listens on port 1: the refusal must come from libpq, not "QPSQL is not installed".
+out="$(in_chroot PGPASSWORD=x medlora review status --server postgresql://lead@127.0.0.1:1/review --study s </dev/null 2>&1)" &&
+  fail "review status against a closed port succeeded: $out"
+printf '%s\n' "$out" >>"$LOG"
+grep -q "Connection refused" <<<"$out" || fail "the QPSQL driver did not reach libpq: $out"
 
 step "4. LANG=zh_CN.UTF-8 medlora-workbench --help (the zh_CN translation)"
 out="$(in_chroot LANG=zh_CN.UTF-8 QT_QPA_PLATFORM=offscreen medlora-workbench --help 2>&1)" || fail "workbench --help: $out"
