@@ -80,6 +80,15 @@ void ReviewPanel::build() {
   connect(big_sign_in_, &QPushButton::clicked, this, &ReviewPanel::sign_in);
   signed_out_layout->addWidget(signed_out_note_);
   signed_out_layout->addWidget(big_sign_in_, 0, Qt::AlignLeft);
+  connect_server_ = new QPushButton(signed_out);
+  connect_server_->setObjectName("connectServerButton");
+  connect(connect_server_, &QPushButton::clicked, this, &ReviewPanel::connect_to_server);
+  signed_out_layout->addWidget(connect_server_, 0, Qt::AlignLeft);
+  connect_server_action_ = new QAction(this);
+  connect_server_action_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+  connect_server_action_->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+  connect(connect_server_action_, &QAction::triggered, this, &ReviewPanel::connect_to_server);
+  addAction(connect_server_action_);
   signed_out_layout->addStretch(1);
   pages_->addWidget(signed_out);
 
@@ -166,6 +175,7 @@ void ReviewPanel::retranslate() {
          "(Assign…), then sign in as the doctor. Once it is scored, close it and read the report.")
           .arg(QString::fromUtf8(pipeline::kSampleStudyName))
           .arg(pipeline::kSampleStudyQuestions));
+  retranslate_server();
   update_header();
   if (page() == Page::Studies) refresh_studies();
 }
@@ -205,12 +215,14 @@ void ReviewPanel::update_signed_out_texts() {
 }
 
 void ReviewPanel::update_header() {
-  if (account_)
+  if (server_)
+    user_->setText(tr("Connected to the review server %1").arg(QString::fromStdString(server_->address.label())));
+  else if (account_)
     user_->setText(tr("Signed in as %1 (%2)")
                        .arg(QString::fromStdString(account_->name()), role_display_name(account_->role())));
   else
     user_->setText(tr("Not signed in"));
-  sign_button_->setText(account_ ? tr("Sign &out") : tr("Sign &in"));
+  sign_button_->setText(server_ ? tr("Disc&onnect") : account_ ? tr("Sign &out") : tr("Sign &in"));
   sign_button_->setEnabled(workspace_ != nullptr);
   big_sign_in_->setEnabled(workspace_ != nullptr);
   update_signed_out_texts();
@@ -218,6 +230,7 @@ void ReviewPanel::update_header() {
 
 void ReviewPanel::close_views() {
   if (login_) login_->reject();
+  if (server_dialog_) server_dialog_->reject();
   sample_study_note_->hide();
   if (screen_) {
     screen_->leave();
@@ -249,7 +262,7 @@ bool ReviewPanel::open_workspace(const QString& file) {
 }
 
 void ReviewPanel::toggle_sign_in() {
-  if (account_)
+  if (account_ || server_)
     sign_out();
   else
     sign_in();
@@ -286,9 +299,10 @@ int64_t ReviewPanel::set_up_sample_study(const store::ReviewerAccount& lead, QSt
 }
 
 void ReviewPanel::sign_out() {
-  const bool was_signed_in = account_.has_value();
+  const bool was_signed_in = account_.has_value() || server_.has_value();
   close_views();
   account_.reset();
+  server_.reset();
   pages_->setCurrentIndex(static_cast<int>(Page::SignedOut));
   update_header();
   // Keeps the focus inside the panel, so that Ctrl+L signs in again at once.
@@ -324,6 +338,10 @@ void ReviewPanel::adopt(const store::ReviewerAccount& account) {
 }
 
 void ReviewPanel::refresh_studies() {
+  if (server_) {
+    refresh_server_studies();
+    return;
+  }
   studies_->clear();
   if (!workspace_ || !account_) return;
   std::vector<store::ReviewerStudy> studies;
@@ -332,6 +350,11 @@ void ReviewPanel::refresh_studies() {
   } catch (const std::exception& e) {
     show_problem(tr("Your studies cannot be listed: %1").arg(QString::fromUtf8(e.what())));
   }
+  fill_studies(studies);
+}
+
+void ReviewPanel::fill_studies(const std::vector<store::ReviewerStudy>& studies) {
+  studies_->clear();
   for (const store::ReviewerStudy& study : studies) {
     auto* item = new QTreeWidgetItem(studies_);
     item->setText(0, QString::fromStdString(study.name));
@@ -345,19 +368,21 @@ void ReviewPanel::refresh_studies() {
 }
 
 bool ReviewPanel::open_study(int64_t study_id) {
-  if (!account_ || account_->role() != "doctor") return false;
+  if (!server_ && (!account_ || account_->role() != "doctor")) return false;
+  QString name;
+  for (int i = 0; i < studies_->topLevelItemCount(); ++i)
+    if (studies_->topLevelItem(i)->data(0, kStudyIdRole).toLongLong() == study_id)
+      name = studies_->topLevelItem(i)->text(0);
   close_views();
   try {
-    screen_ = new ScoringScreen(workspace_file_, *account_, study_id, scoring_page_);
+    // A server study is known there by its name, as it was published.
+    screen_ = server_ ? server_screen(name) : new ScoringScreen(workspace_file_, *account_, study_id, scoring_page_);
   } catch (const std::exception& e) {
-    show_problem(tr("The study cannot be opened: %1").arg(QString::fromUtf8(e.what())));
+    show_problem(tr("The study cannot be opened: %1").arg(QString::fromUtf8(e.what()).simplified()));
     return false;
   }
   study_id_ = study_id;
-  study_name_.clear();
-  for (int i = 0; i < studies_->topLevelItemCount(); ++i)
-    if (studies_->topLevelItem(i)->data(0, kStudyIdRole).toLongLong() == study_id)
-      study_name_ = studies_->topLevelItem(i)->text(0);
+  study_name_ = name;
   study_title_->setText(study_name_);
   connect(screen_, &ScoringScreen::status_message, this, &Panel::status_message);
   scoring_page_->layout()->addWidget(screen_);
@@ -367,7 +392,7 @@ bool ReviewPanel::open_study(int64_t study_id) {
 }
 
 void ReviewPanel::back_to_studies() {
-  if (!account_ || page() != Page::Scoring) return;
+  if ((!account_ && !server_) || page() != Page::Scoring) return;
   close_views();
   refresh_studies();
   pages_->setCurrentIndex(static_cast<int>(Page::Studies));

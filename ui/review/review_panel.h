@@ -8,14 +8,20 @@
 // sample workspace was set up, and the lead view opens on it with a note saying what comes next.
 // A header shows who is signed in with Sign in / Sign out (Ctrl+L). Signing out, switching the
 // workspace or closing the program saves the answer on screen as a draft first.
+//
+// A doctor can instead "Connect to a review server…" (signed-out page, Ctrl+Shift+L): the same
+// studies page lists their studies there and the same ScoringScreen scores one on a
+// review_server::ServerReviewQueue, with a ServerQueueWatch retrying while offline.
 #include <QPointer>
 #include <QString>
 
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "core/store/reviewer_accounts.h"
+#include "ui/review/server_connect_dialog.h"
 #include "ui/shell/panel.h"
 
 class QAction;
@@ -66,6 +72,12 @@ class ReviewPanel : public Panel {
   // Above the lead view after the first lead account made the sample study: what to do next.
   QLabel* sample_study_note() const { return sample_study_note_; }
   QAction* sign_action() const { return sign_action_; }
+  QAction* connect_server_action() const { return connect_server_action_; }
+  QPushButton* connect_server_button() const { return connect_server_; }
+  // The "Connect to a review server" dialog while it is open, else nullptr.
+  ServerConnectDialog* server_dialog() const;
+  // The review server a doctor is connected to (nullopt when working in the workspace).
+  const std::optional<ServerLogin>& server_login() const { return server_; }
 
   // PBKDF2 iterations for a first lead account created from this panel (tests use fewer).
   void set_pbkdf2_iterations(int iterations) { iterations_ = iterations; }
@@ -87,6 +99,10 @@ class ReviewPanel : public Panel {
   // Doctor: back from the scoring screen to the list of studies (saving the answer on screen).
   void back_to_studies();
   void refresh_studies();
+  // Opens the review-server dialog (window-modal); on success the server's studies are listed.
+  void connect_to_server();
+  // Adopts a server sign-in (what the dialog does on success): the doctor's studies there.
+  void adopt_server(const ServerLogin& login);
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -103,6 +119,12 @@ class ReviewPanel : public Panel {
   // sample dataset (pipeline::set_up_sample_study). Returns the study's id, 0 when none was made
   // (and why in `problem` when it failed).
   int64_t set_up_sample_study(const store::ReviewerAccount& lead, QString* problem);
+  // The server side (review_panel_server.cpp).
+  void fill_studies(const std::vector<store::ReviewerStudy>& studies);
+  // A scoring screen on the server queue of `study_name`, with its watch (throws as the queue does).
+  ScoringScreen* server_screen(const QString& study_name);
+  void refresh_server_studies();
+  void retranslate_server();
 
   QString workspace_file_;
   std::unique_ptr<store::Workspace> workspace_;
@@ -131,6 +153,10 @@ class ReviewPanel : public Panel {
   QPointer<ScoringScreen> screen_;
   QPointer<LeadView> lead_view_;
   QPointer<LoginDialog> login_;
+  std::optional<ServerLogin> server_;
+  QAction* connect_server_action_;
+  QPushButton* connect_server_;
+  QPointer<ServerConnectDialog> server_dialog_;
 };
 
 }  // namespace medlora::ui

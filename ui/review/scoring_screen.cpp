@@ -22,6 +22,8 @@
 
 #include <algorithm>
 
+#include "core/review_server/server_error.h"
+#include "core/store/reviewer_queue.h"
 #include "core/store/workspace.h"
 #include "ui/review/score_scale.h"
 
@@ -53,11 +55,23 @@ QPushButton* action_button(const QString& text, QWidget* parent) {
 
 }  // namespace
 
+namespace {
+
+ScoringScreen::OwnedQueue local_queue(const QString& workspace_file, const store::ReviewerAccount& reviewer,
+                                      int64_t study_id) {
+  auto workspace = std::make_shared<store::Workspace>(workspace_file.toStdString());
+  auto queue = std::make_unique<store::ReviewerQueue>(*workspace, reviewer, study_id);
+  return {std::move(workspace), std::move(queue)};
+}
+
+}  // namespace
+
 ScoringScreen::ScoringScreen(const QString& workspace_file, const store::ReviewerAccount& reviewer,
                              int64_t study_id, QWidget* parent)
-    : QWidget(parent) {
-  workspace_ = std::make_unique<store::Workspace>(workspace_file.toStdString());
-  queue_ = std::make_unique<store::ReviewerQueue>(*workspace_, reviewer, study_id);
+    : ScoringScreen(local_queue(workspace_file, reviewer, study_id), parent) {}
+
+ScoringScreen::ScoringScreen(OwnedQueue queue, QWidget* parent)
+    : QWidget(parent), source_(std::move(queue.source)), queue_(std::move(queue.queue)) {
   setObjectName("scoringScreen");
   autosave_ = new QTimer(this);
   autosave_->setSingleShot(true);
@@ -68,7 +82,7 @@ ScoringScreen::ScoringScreen(const QString& workspace_file, const store::Reviewe
   build();
   build_shortcuts();
   update_progress();
-  if (!go_next_unscored()) show_finished();
+  if (!go_next_unscored() && mode_ != Mode::Waiting) show_finished();
 }
 
 ScoringScreen::~ScoringScreen() { leave(); }
@@ -180,7 +194,13 @@ void ScoringScreen::build() {
   splitter->setChildrenCollapsible(false);
 
   auto* layout = new QVBoxLayout(this);
+  connection_ = new QLabel(this);
+  connection_->setObjectName("connectionStatus");
+  connection_->setWordWrap(true);
+  connection_->setStyleSheet(QStringLiteral("color: #8a5300;"));
+  connection_->hide();
   layout->addLayout(top);
+  layout->addWidget(connection_);
   layout->addWidget(splitter, 1);
   retranslate_static();
 
@@ -341,6 +361,7 @@ void ScoringScreen::retranslate() {
   if (item_) position_->setText(tr("Answer %1 of %2").arg(item_->position).arg(item_->total));
   else if (mode_ == Mode::Finished) show_finished_texts();
   status_->setText(status_text_ ? status_text_() : QString());
+  show_connection_texts();
   update_progress();
 }
 
@@ -373,7 +394,13 @@ void ScoringScreen::focus_for_mode() {
 }
 
 void ScoringScreen::update_progress() {
-  const store::QueueProgress p = queue_->progress();
+  store::QueueProgress p;
+  try {
+    p = queue_->progress();
+  } catch (const std::exception& e) {
+    if (!went_offline(e)) throw;
+    return;  // the bar keeps what it last knew
+  }
   progress_bar_->setRange(0, std::max(1, p.total));
   progress_bar_->setValue(p.done());
   progress_bar_->setFormat(tr("%1 of %2 done").arg(p.done()).arg(p.total));

@@ -4,7 +4,8 @@
 // comment, progress "n of N", and Submit / Save draft / Skip… / Previous / Next; a submitted answer
 // shows its latest scores read-only with Revise… (a new revision with a reason).
 //
-// Everything goes through store::ReviewerQueue at once: submit, revise and skip commit when
+// Everything goes through a store::ReviewQueue at once (the workspace's ReviewerQueue, or a review
+// server's ServerReviewQueue: the same screen, keyboard and drafts): submit, revise and skip commit when
 // pressed; the answer on screen is saved as a draft a moment after each change and whenever the
 // screen moves away from it, so a killed program loses at most that answer's last second.
 //
@@ -12,6 +13,10 @@
 // axis; Tab moves; Enter (or Ctrl+Enter, also from the comment) submits when all four axes are set
 // and opens the next unscored answer; Ctrl+S saves the draft; Alt+Left / Alt+Right go to the
 // previous / next answer; Escape cancels a skip or revision being entered.
+//
+// A server queue can go offline: a write then waits in its outbox, the screen keeps the answer (read-only
+// once submitted, Mode::Waiting) and a line says "Offline, will retry" until set_connection_state() says
+// the connection is back (ServerQueueWatch polls it), then it moves on.
 #include <QString>
 #include <QWidget>
 
@@ -23,7 +28,7 @@
 
 #include "core/store/review_types.h"
 #include "core/store/reviewer_accounts.h"
-#include "core/store/reviewer_queue.h"
+#include "core/store/review_queue.h"
 
 class QCheckBox;
 class QComboBox;
@@ -54,6 +59,13 @@ class ScoringScreen : public QWidget {
     Revising,   // a submitted answer being changed: needs a reason
     Skipping,   // asking for the reason to skip
     Closed,     // the study is closed: read-only
+    Waiting,    // offline: the submission or skip waits in the outbox; read-only until it is sent
+  };
+
+  // A queue and what it reads through (a workspace, a server connection), released after the queue.
+  struct OwnedQueue {
+    std::shared_ptr<void> source;
+    std::unique_ptr<store::ReviewQueue> queue;
   };
 
   // Opens its own connection to `workspace_file` for `reviewer`'s queue in `study_id` and shows
@@ -61,6 +73,8 @@ class ScoringScreen : public QWidget {
   // when the file cannot be opened or the account is not one of that workspace's.
   ScoringScreen(const QString& workspace_file, const store::ReviewerAccount& reviewer, int64_t study_id,
                 QWidget* parent = nullptr);
+  // Any queue, e.g. a review server's; shows the first unscored answer as above.
+  explicit ScoringScreen(OwnedQueue queue, QWidget* parent = nullptr);
   ~ScoringScreen() override;  // saves the draft on screen
 
   // --- navigation (each saves the answer on screen as a draft first when it changed) ---
@@ -102,6 +116,12 @@ class ScoringScreen : public QWidget {
   QPushButton* revise_button() const { return revise_; }
   QPushButton* previous_button() const { return previous_; }
   QPushButton* next_button() const { return next_; }
+  QLabel* connection_label() const { return connection_; }
+
+ public slots:
+  // From a server queue's watch: offline shows "Offline, will retry"; back online with nothing
+  // unsent, a Waiting screen moves on to the next unscored answer.
+  void set_connection_state(bool online, int unsent);
 
  signals:
   void progress_changed(int done, int total);
@@ -139,15 +159,24 @@ class ScoringScreen : public QWidget {
   bool submit_revision();
   bool submit_first();
   bool report_failure(const std::exception& e);
+  // True (and the offline line shown) when `e` is a server queue's lost connection.
+  bool went_offline(const std::exception& e);
+  // After a write the server has not acknowledged: keep the answer on screen until it is sent.
+  void hold_until_sent(const QString& what);
+  // Opens the next unscored answer after a submit or skip, or holds this one while offline.
+  void move_on_after_write();
+  void show_connection_texts();
   // The neighbour of the current answer in queue order (+1 / -1), when there is one.
   std::optional<int64_t> neighbour(int step) const;
 
-  std::unique_ptr<store::Workspace> workspace_;
-  std::unique_ptr<store::ReviewerQueue> queue_;
+  std::shared_ptr<void> source_;  // declared first: outlives queue_
+  std::unique_ptr<store::ReviewQueue> queue_;
   std::optional<store::ScreenItem> item_;
   Mode mode_ = Mode::Finished;
   bool dirty_ = false;
   bool loading_ = false;
+  bool online_ = true;
+  int unsent_ = 0;
 
   QLabel* position_;
   QProgressBar* progress_bar_;
@@ -172,6 +201,7 @@ class ScoringScreen : public QWidget {
   QPushButton* cancel_;
   QPushButton* previous_;
   QPushButton* next_;
+  QLabel* connection_;
   QTimer* autosave_;
 };
 

@@ -1,5 +1,5 @@
 // ScoringScreen: loading answers, moving between them, and what its buttons write through
-// store::ReviewerQueue (the widgets are built in scoring_screen.cpp).
+// its store::ReviewQueue (the widgets are built in scoring_screen.cpp).
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "core/review_server/server_error.h"
 #include "core/store/workspace.h"
 #include "ui/review/score_scale.h"
 #include "ui/review/scoring_screen.h"
@@ -42,7 +43,12 @@ void ScoringScreen::show_item(const store::ScreenItem& item) {
   show_message({}, false);
   reason_->clear();
 
-  const bool open = queue_->study_open();
+  bool open = true;
+  try {
+    open = queue_->study_open();
+  } catch (const std::exception& e) {
+    if (!went_offline(e)) throw;  // offline: the server says whether it closed once it is back
+  }
   if (item.latest) {
     const store::SubmittedScore& latest = *item.latest;
     fill_fields(latest.scores);
@@ -83,7 +89,13 @@ void ScoringScreen::show_finished() {
 }
 
 void ScoringScreen::show_finished_texts() {
-  const store::QueueProgress p = queue_->progress();
+  store::QueueProgress p;
+  try {
+    p = queue_->progress();
+  } catch (const std::exception& e) {
+    if (!went_offline(e)) throw;
+    p.total = 1;  // offline: not "no answers for you"
+  }
   position_->setText(tr("Done"));
   answer_->setPlainText(p.total == 0 ? tr("There are no answers for you in this study.")
                                      : tr("Every answer is scored or skipped. Thank you!\n\nTo look at an answer "
@@ -93,7 +105,13 @@ void ScoringScreen::show_finished_texts() {
 // --- navigation ---
 
 std::optional<int64_t> ScoringScreen::neighbour(int step) const {
-  const std::vector<store::QueueEntry> entries = queue_->queue();
+  std::vector<store::QueueEntry> entries;
+  try {
+    entries = queue_->queue();
+  } catch (const review_server::ServerError& e) {
+    if (!e.connection_lost()) throw;
+    return std::nullopt;  // offline: no moving until the server is back
+  }
   if (entries.empty()) return std::nullopt;
   if (!item_) return step < 0 ? std::optional<int64_t>(entries.back().assignment_id) : std::nullopt;
   const auto here = std::find_if(entries.begin(), entries.end(),
@@ -145,7 +163,13 @@ bool ScoringScreen::go_previous() {
 
 bool ScoringScreen::go_next_unscored() {
   if (!leave()) return false;
-  const auto id = queue_->next_unscored();
+  std::optional<int64_t> id;
+  try {
+    id = queue_->next_unscored();
+  } catch (const std::exception& e) {
+    if (!went_offline(e)) throw;
+    return false;  // offline: the answer on screen stays
+  }
   if (!id) {
     show_finished();
     update_progress();
@@ -156,7 +180,53 @@ bool ScoringScreen::go_next_unscored() {
 
 // --- actions ---
 
+bool ScoringScreen::went_offline(const std::exception& e) {
+  const auto* server = dynamic_cast<const review_server::ServerError*>(&e);
+  if (!server || !server->connection_lost()) return false;
+  set_connection_state(false, unsent_);
+  return true;
+}
+
+void ScoringScreen::hold_until_sent(const QString& what) {
+  autosave_->stop();
+  dirty_ = false;
+  set_status([what] { return what; });
+  set_mode(Mode::Waiting);
+}
+
+void ScoringScreen::move_on_after_write() {
+  if (go_next_unscored() || mode_ == Mode::Finished) return;
+  // The write reached the outbox but the next answer cannot be read: nothing on screen stays editable.
+  if (!online_) hold_until_sent(tr("Sent when the connection returns."));
+}
+
+void ScoringScreen::set_connection_state(bool online, int unsent) {
+  const bool back = online && !online_;
+  online_ = online;
+  unsent_ = unsent;
+  show_connection_texts();
+  if (!online || unsent > 0) return;
+  if (mode_ == Mode::Waiting) {
+    show_message({}, false);
+    go_next_unscored();
+  } else if (back) {
+    update_progress();
+  }
+}
+
+void ScoringScreen::show_connection_texts() {
+  connection_->setVisible(!online_);
+  if (online_) return;
+  connection_->setText(unsent_ > 0 ? tr("Offline, will retry: %n change(s) not sent yet, kept on this computer.", "",
+                                        unsent_)
+                                   : tr("Offline, will retry."));
+}
+
 bool ScoringScreen::report_failure(const std::exception& e) {
+  if (went_offline(e)) {
+    show_message(tr("Offline, will retry: %1").arg(QString::fromUtf8(e.what())), true);
+    return false;
+  }
   show_message(tr("Not saved: %1").arg(QString::fromUtf8(e.what())), true);
   emit status_message(message_->text());
   if (item_ && !queue_->study_open()) set_mode(Mode::Closed);
@@ -196,16 +266,23 @@ bool ScoringScreen::submit() {
 bool ScoringScreen::submit_first() {
   const store::ScoreEntry entry = entry_on_screen();
   if (!item_ || !check_complete(entry)) return false;
+  int revision = 0;
   try {
-    queue_->submit(item_->assignment_id, entry);
+    revision = queue_->submit(item_->assignment_id, entry);
   } catch (const std::exception& e) {
     return report_failure(e);
   }
   autosave_->stop();
   dirty_ = false;
+  if (revision == 0) {  // a server queue offline: the submission waits in its outbox
+    set_connection_state(false, unsent_);
+    hold_until_sent(tr("Submitted on this computer: sent when the connection returns."));
+    emit status_message(tr("Answer %1 waits to be sent.").arg(item_->position));
+    return true;
+  }
   emit status_message(tr("Answer %1 submitted.").arg(item_->position));
   update_progress();
-  go_next_unscored();
+  move_on_after_write();
   return true;
 }
 
@@ -252,7 +329,7 @@ bool ScoringScreen::confirm_skip() {
   }
   emit status_message(tr("Answer %1 skipped.").arg(item_->position));
   update_progress();
-  go_next_unscored();
+  move_on_after_write();
   return true;
 }
 
@@ -279,6 +356,12 @@ bool ScoringScreen::submit_revision() {
     return report_failure(e);
   }
   dirty_ = false;
+  if (revision == 0) {
+    set_connection_state(false, unsent_);
+    hold_until_sent(tr("Revision kept on this computer: sent when the connection returns."));
+    emit status_message(tr("The revision waits to be sent."));
+    return true;
+  }
   const auto reloaded = queue_->load(item_->assignment_id);
   if (reloaded) show_item(*reloaded);
   show_message(tr("Revision %1 saved.").arg(revision), false);
