@@ -387,6 +387,21 @@ Send only the %4 finished answers? Questions without an answer from every config
     </message>
 </context>
 <context>
+    <name>medlora::ui::BundledModelNotice</name>
+    <message>
+        <source>%1 is a tiny demonstration model trained on this machine from the sample data in a few minutes. Its answers show how the workbench works, not medicine. For real work, add a real checkpoint (an HF model folder such as a LLaMA, Mistral or Qwen model).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a real model...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an HF model folder (config.json, model.safetensors, tokenizer.json or tokenizer.model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>medlora::ui::ChangePreviewModel</name>
     <message>
         <source>Record</source>
@@ -634,6 +649,14 @@ Send only the %4 finished answers? Questions without an answer from every config
     </message>
     <message>
         <source>Comparison done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model to chat with yet. Add a model folder (an HF checkpoint: config.json, model.safetensors and a tokenizer), or make the bundled demonstration model with ./dev run or &quot;medlora make-base-model&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add model folder...</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1004,6 +1027,10 @@ The shipped rules apply until the file is fixed or saved again.</source>
     </message>
     <message>
         <source>the dataset to export no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a dataset named &quot;%1&quot; exists already: choose it under &quot;Add to&quot;, or give another name</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1527,10 +1554,6 @@ The shipped rules apply until the file is fixed or saved again.</source>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Browse...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2570,6 +2593,15 @@ Sign in instead.</source>
         <source>Open or create &amp;workspace...</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sample workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sample workspace could not be set up:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>medlora::ui::ModelDetailsView</name>
@@ -2725,15 +2757,19 @@ Sign in instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No models found in %1. Run ./dev run or &quot;medlora make-base-model&quot; to create the base model there, or add a model folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Choose an HF model folder (config.json, model.safetensors, tokenizer.json or tokenizer.model)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This model has no tokenizer.json or tokenizer.model, so it cannot generate text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model yet. Add a model folder (an HF checkpoint: config.json, model.safetensors and a tokenizer), or make the bundled demonstration model in %1 with ./dev run or &quot;medlora make-base-model&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add model folder...</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2848,10 +2884,6 @@ Sign in instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Answers &amp;file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2893,6 +2925,21 @@ Sign in instead.</source>
     </message>
     <message>
         <source>Created with %1 questions, %2 systems and %3 answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::PathField</name>
+    <message>
+        <source>Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3395,10 +3442,6 @@ Output:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>F&amp;ormat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3571,6 +3614,38 @@ Output:
     </message>
     <message>
         <source>&amp;Create the first lead account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sample study &quot;%1&quot; was made for you from the sample dataset: %2 questions, each answered by two systems shown as codes. To score it, add a doctor account (Accounts…), assign the study to that doctor (Assign…), then sign in as the doctor. Once it is scored, close it and read the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to the review server %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disc&amp;onnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sample study cannot be made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to a &amp;review server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score the studies the lead published on a review server (Ctrl+Shift+L).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to a review server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4564,6 +4639,51 @@ Output:
     </message>
 </context>
 <context>
+    <name>medlora::ui::SampleWorkspaceOffer</name>
+    <message>
+        <source>Dataset &quot;%1&quot;: %2 records, approved by &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No bundled base model yet (it is made by ./dev run or medlora demo).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base model registered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No demo run to show in the Training history (run medlora demo).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo run in the Training history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sample review study is made for the first study lead: create the first lead account in the Review panel, and the study is there for you to assign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace is empty. Set it up with the sample data?
+
+It imports the bundled clinic QA data as an approved dataset, registers the bundled base model and shows the demo run in the Training history, when they exist. You will not be asked again for this workspace. (The command line does the same: medlora workspace init --sample.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up sample workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No, start empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>medlora::ui::ScoreScale</name>
     <message>
         <source>%1: %2</source>
@@ -4878,6 +4998,100 @@ To look at an answer again, go back with Previous (Alt+Left).</source>
         <source>Revision %1 saved.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sent when the connection returns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline, will retry: %n change(s) not sent yet, kept on this computer.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline, will retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline, will retry: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted on this computer: sent when the connection returns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer %1 waits to be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revision kept on this computer: sent when the connection returns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The revision waits to be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::ServerConnectDialog</name>
+    <message>
+        <source>Connect to a review server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review server the studies are published to. Sign in with the PostgreSQL account that owns its database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to the review server with the reviewer account the study lead made for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;TLS (sslmode):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As libpq spells it: disable, allow, prefer (TLS when the server offers it), require, verify-ca, verify-full (TLS with the server&apos;s certificate checked).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is then stored in plain text, not encrypted, in %1 (readable only by your user account). Without the tick only the other fields are remembered there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>medlora::ui::SettingsDialog</name>
@@ -4887,10 +5101,6 @@ To look at an answer again, go back with Previous (Alt+Left).</source>
     </message>
     <message>
         <source>Default: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Browse...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5679,10 +5889,6 @@ Answer: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Browse...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>From a &amp;dataset:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5806,10 +6012,6 @@ Answer: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Browse...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Prompt &amp;template</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5843,6 +6045,37 @@ Answer: %2</source>
     </message>
     <message>
         <source>%1 holds no tokenizer.json or tokenizer.model: pick a model folder that has one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::TrainingDataOffer</name>
+    <message>
+        <source>This run has no training data yet. The sample dataset &quot;%1&quot; (%2 approved records) is in this workspace; or choose another dataset or a train file below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the sample dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run has no training data yet. Import the bundled clinic QA sample as an approved dataset and train on it; or choose a dataset or a train file below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the sample data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run has no training data yet. Import a dataset in the Datasets panel, or choose a train file below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import data...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sample data could not be imported: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6032,6 +6265,10 @@ Answer: %2</source>
         <source>Stop the run</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sample data</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>medlora::ui::TranscriptList</name>
@@ -6099,36 +6336,6 @@ Answer: %2</source>
     </message>
     <message>
         <source>&amp;Add turn</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>medlora::ui::BundledModelNotice</name>
-    <message>
-        <source>%1 is a tiny demonstration model trained on this machine from the sample data in a few minutes. Its answers show how the workbench works, not medicine. For real work, add a real checkpoint (an HF model folder such as a LLaMA, Mistral or Qwen model).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a real model...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add an HF model folder (config.json, model.safetensors, tokenizer.json or tokenizer.model)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>medlora::ui::PathField</name>
-    <message>
-        <source>Browse...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

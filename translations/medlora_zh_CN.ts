@@ -388,6 +388,21 @@ Send only the %4 finished answers? Questions without an answer from every config
     </message>
 </context>
 <context>
+    <name>medlora::ui::BundledModelNotice</name>
+    <message>
+        <source>%1 is a tiny demonstration model trained on this machine from the sample data in a few minutes. Its answers show how the workbench works, not medicine. For real work, add a real checkpoint (an HF model folder such as a LLaMA, Mistral or Qwen model).</source>
+        <translation>%1 是一个在本机上用示例数据花几分钟训练出的微型演示模型。它的回答只用来展示工作台如何运作，不代表医学知识。真正的工作请添加一个真实的检查点（HF 模型文件夹，例如 LLaMA、Mistral 或 Qwen 模型）。</translation>
+    </message>
+    <message>
+        <source>Add a real model...</source>
+        <translation>添加真实模型...</translation>
+    </message>
+    <message>
+        <source>Add an HF model folder (config.json, model.safetensors, tokenizer.json or tokenizer.model)</source>
+        <translation>添加 HF 模型文件夹（config.json、model.safetensors、tokenizer.json 或 tokenizer.model）</translation>
+    </message>
+</context>
+<context>
     <name>medlora::ui::ChangePreviewModel</name>
     <message>
         <source>Record</source>
@@ -634,6 +649,14 @@ Send only the %4 finished answers? Questions without an answer from every config
     <message>
         <source>Comparison done</source>
         <translation>比较完成</translation>
+    </message>
+    <message>
+        <source>No model to chat with yet. Add a model folder (an HF checkpoint: config.json, model.safetensors and a tokenizer), or make the bundled demonstration model with ./dev run or &quot;medlora make-base-model&quot;.</source>
+        <translation>还没有可以对话的模型。请添加模型文件夹（HF 检查点：config.json、model.safetensors 和分词器），或用 ./dev run 或 &quot;medlora make-base-model&quot; 生成内置的演示模型。</translation>
+    </message>
+    <message>
+        <source>Add model folder...</source>
+        <translation>添加模型文件夹...</translation>
     </message>
 </context>
 <context>
@@ -1004,6 +1027,10 @@ The shipped rules apply until the file is fixed or saved again.</source>
     <message>
         <source>the dataset to export no longer exists</source>
         <translation>要导出的数据集已不存在</translation>
+    </message>
+    <message>
+        <source>a dataset named &quot;%1&quot; exists already: choose it under &quot;Add to&quot;, or give another name</source>
+        <translation>已有名为&quot;%1&quot;的数据集：请在&quot;添加到&quot;下选择它，或换一个名称</translation>
     </message>
 </context>
 <context>
@@ -1526,10 +1553,6 @@ The shipped rules apply until the file is fixed or saved again.</source>
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Browse...</source>
-        <translation>浏览...</translation>
     </message>
     <message>
         <source>F&amp;ormat</source>
@@ -2729,16 +2752,20 @@ Sign in instead.</source>
         <translation>模型文件夹：%1</translation>
     </message>
     <message>
-        <source>No models found in %1. Run ./dev run or &quot;medlora make-base-model&quot; to create the base model there, or add a model folder.</source>
-        <translation>在 %1 中未找到模型。运行 ./dev run 或 &quot;medlora make-base-model&quot; 在此创建基础模型，或添加一个模型文件夹。</translation>
-    </message>
-    <message>
         <source>Choose an HF model folder (config.json, model.safetensors, tokenizer.json or tokenizer.model)</source>
         <translation>选择 HF 模型文件夹（config.json、model.safetensors、tokenizer.json 或 tokenizer.model）</translation>
     </message>
     <message>
         <source>This model has no tokenizer.json or tokenizer.model, so it cannot generate text.</source>
         <translation>此模型没有 tokenizer.json 或 tokenizer.model，因此无法生成文本。</translation>
+    </message>
+    <message>
+        <source>No model yet. Add a model folder (an HF checkpoint: config.json, model.safetensors and a tokenizer), or make the bundled demonstration model in %1 with ./dev run or &quot;medlora make-base-model&quot;.</source>
+        <translation>还没有模型。请添加模型文件夹（HF 检查点：config.json、model.safetensors 和分词器），或用 ./dev run 或 &quot;medlora make-base-model&quot; 在 %1 生成内置的演示模型。</translation>
+    </message>
+    <message>
+        <source>Add model folder...</source>
+        <translation>添加模型文件夹...</translation>
     </message>
 </context>
 <context>
@@ -2852,10 +2879,6 @@ Sign in instead.</source>
         <translation>每行一个 JSON 对象：{&quot;item&quot;, &quot;question&quot;, &quot;system&quot;, &quot;answer&quot;, &quot;reference&quot;?, &quot;kind&quot;?, &quot;metadata&quot;?}</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>浏览(&amp;B)…</translation>
-    </message>
-    <message>
         <source>Answers &amp;file</source>
         <translation>回答文件(&amp;F)</translation>
     </message>
@@ -2898,6 +2921,21 @@ Sign in instead.</source>
     <message>
         <source>Created with %1 questions, %2 systems and %3 answers.</source>
         <translation>已创建，包含 %1 个问题、%2 个系统和 %3 个回答。</translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::PathField</name>
+    <message>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
     </message>
 </context>
 <context>
@@ -3406,10 +3444,6 @@ Output:
         <translation>该评审研究仍在进行中：报告显示系统代号而非名称，以及目前已有的评分。</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>浏览(&amp;B)…</translation>
-    </message>
-    <message>
         <source>F&amp;ormat</source>
         <translation>格式(&amp;O)</translation>
     </message>
@@ -3583,6 +3617,38 @@ Output:
     <message>
         <source>&amp;Create the first lead account…</source>
         <translation>创建第一个负责人账号(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>The sample study &quot;%1&quot; was made for you from the sample dataset: %2 questions, each answered by two systems shown as codes. To score it, add a doctor account (Accounts…), assign the study to that doctor (Assign…), then sign in as the doctor. Once it is scored, close it and read the report.</source>
+        <translation>已根据示例数据集为您创建示例研究&quot;%1&quot;：%2 个问题，每个问题由两个以代码显示的系统回答。要评分，请添加一个医生账户（账户…），把研究分配给该医生（分配…），然后以该医生身份登录。评分完成后，关闭研究并阅读报告。</translation>
+    </message>
+    <message>
+        <source>Connected to the review server %1</source>
+        <translation>已连接到评审服务器 %1</translation>
+    </message>
+    <message>
+        <source>Disc&amp;onnect</source>
+        <translation>断开连接(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The sample study cannot be made: %1</source>
+        <translation>无法创建示例研究：%1</translation>
+    </message>
+    <message>
+        <source>Connect to a &amp;review server…</source>
+        <translation>连接到评审服务器(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Score the studies the lead published on a review server (Ctrl+Shift+L).</source>
+        <translation>为研究负责人发布在评审服务器上的研究评分（Ctrl+Shift+L）。</translation>
+    </message>
+    <message>
+        <source>Connect to a review server…</source>
+        <translation>连接到评审服务器…</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>已连接到 %1。</translation>
     </message>
 </context>
 <context>
@@ -4616,8 +4682,8 @@ It imports the bundled clinic QA data as an approved dataset, registers the bund
         <translation>训练历史中的演示运行：%1</translation>
     </message>
     <message>
-        <source>The sample review study is made once a lead account exists: create the first account in the Review panel, then run: medlora workspace init --sample --as NAME</source>
-        <translation>示例评审研究需要先有负责人账户：请在评审面板中创建第一个账户，然后运行：medlora workspace init --sample --as NAME</translation>
+        <source>The sample review study is made for the first study lead: create the first lead account in the Review panel, and the study is there for you to assign.</source>
+        <translation>示例评审研究是为第一位研究负责人准备的：在评审面板中创建第一个负责人账户，研究就会出现，供您分配。</translation>
     </message>
 </context>
 <context>
@@ -4937,6 +5003,99 @@ To look at an answer again, go back with Previous (Alt+Left).</source>
         <source>Revision %1 saved.</source>
         <translation>修订 %1 已保存。</translation>
     </message>
+    <message>
+        <source>Sent when the connection returns.</source>
+        <translation>连接恢复后发送。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline, will retry: %n change(s) not sent yet, kept on this computer.</source>
+        <translation>
+            <numerusform>离线，将重试：%n 项更改尚未发送，已保存在本机。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline, will retry.</source>
+        <translation>离线，将重试。</translation>
+    </message>
+    <message>
+        <source>Offline, will retry: %1</source>
+        <translation>离线，将重试：%1</translation>
+    </message>
+    <message>
+        <source>Submitted on this computer: sent when the connection returns.</source>
+        <translation>已保存在本机：连接恢复后发送。</translation>
+    </message>
+    <message>
+        <source>Answer %1 waits to be sent.</source>
+        <translation>回答 %1 等待发送。</translation>
+    </message>
+    <message>
+        <source>Revision kept on this computer: sent when the connection returns.</source>
+        <translation>修订已保存在本机：连接恢复后发送。</translation>
+    </message>
+    <message>
+        <source>The revision waits to be sent.</source>
+        <translation>修订等待发送。</translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::ServerConnectDialog</name>
+    <message>
+        <source>Connect to a review server</source>
+        <translation>连接到评审服务器</translation>
+    </message>
+    <message>
+        <source>The review server the studies are published to. Sign in with the PostgreSQL account that owns its database.</source>
+        <translation>发布研究所用的评审服务器。请使用拥有其数据库的 PostgreSQL 账户登录。</translation>
+    </message>
+    <message>
+        <source>Sign in to the review server with the reviewer account the study lead made for you.</source>
+        <translation>使用研究负责人为您创建的评审账户登录评审服务器。</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;TLS (sslmode):</source>
+        <translation>&amp;TLS（sslmode）：</translation>
+    </message>
+    <message>
+        <source>As libpq spells it: disable, allow, prefer (TLS when the server offers it), require, verify-ca, verify-full (TLS with the server&apos;s certificate checked).</source>
+        <translation>按 libpq 的写法：disable、allow、prefer（服务器提供时使用 TLS）、require、verify-ca、verify-full（使用 TLS 并校验服务器证书）。</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password on this computer</source>
+        <translation>在这台电脑上记住密码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The password is then stored in plain text, not encrypted, in %1 (readable only by your user account). Without the tick only the other fields are remembered there.</source>
+        <translation>勾选后，密码以明文（未加密）保存在 %1 中（仅您的用户账户可读）。不勾选时，只在那里记住其他字段。</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation>无法连接：%1</translation>
+    </message>
 </context>
 <context>
     <name>medlora::ui::SettingsDialog</name>
@@ -4947,10 +5106,6 @@ To look at an answer again, go back with Previous (Alt+Left).</source>
     <message>
         <source>Default: %1</source>
         <translation>默认：%1</translation>
-    </message>
-    <message>
-        <source>Browse...</source>
-        <translation>浏览...</translation>
     </message>
     <message>
         <source>Automatic (CUDA when present)</source>
@@ -5737,10 +5892,6 @@ Answer: %2</source>
         <translation>含 &quot;question&quot;（及 &quot;reference&quot;）字段的 JSON Lines，或纯文本：每行一个问题</translation>
     </message>
     <message>
-        <source>&amp;Browse...</source>
-        <translation>浏览(&amp;B)...</translation>
-    </message>
-    <message>
         <source>From a &amp;dataset:</source>
         <translation>来自数据集(&amp;D)：</translation>
     </message>
@@ -5864,10 +6015,6 @@ Answer: %2</source>
         <translation>训练所用分词器所在的模型文件夹（或 tokenizer.model 文件）</translation>
     </message>
     <message>
-        <source>Browse...</source>
-        <translation>浏览...</translation>
-    </message>
-    <message>
         <source>Prompt &amp;template</source>
         <translation>提示模板(&amp;T)</translation>
     </message>
@@ -5902,6 +6049,37 @@ Answer: %2</source>
     <message>
         <source>%1 holds no tokenizer.json or tokenizer.model: pick a model folder that has one.</source>
         <translation>%1 中没有 tokenizer.json 或 tokenizer.model：请选择包含其中之一的模型文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::TrainingDataOffer</name>
+    <message>
+        <source>This run has no training data yet. The sample dataset &quot;%1&quot; (%2 approved records) is in this workspace; or choose another dataset or a train file below.</source>
+        <translation>此运行还没有训练数据。本工作区中有示例数据集&quot;%1&quot;（%2 条已批准记录）；也可以在下方选择其他数据集或训练文件。</translation>
+    </message>
+    <message>
+        <source>Use the sample dataset</source>
+        <translation>使用示例数据集</translation>
+    </message>
+    <message>
+        <source>This run has no training data yet. Import the bundled clinic QA sample as an approved dataset and train on it; or choose a dataset or a train file below.</source>
+        <translation>此运行还没有训练数据。导入内置的门诊问答示例作为已批准的数据集并用它训练；也可以在下方选择数据集或训练文件。</translation>
+    </message>
+    <message>
+        <source>Import the sample data</source>
+        <translation>导入示例数据</translation>
+    </message>
+    <message>
+        <source>This run has no training data yet. Import a dataset in the Datasets panel, or choose a train file below.</source>
+        <translation>此运行还没有训练数据。请在数据集面板中导入数据集，或在下方选择训练文件。</translation>
+    </message>
+    <message>
+        <source>Import data...</source>
+        <translation>导入数据...</translation>
+    </message>
+    <message>
+        <source>The sample data could not be imported: %1</source>
+        <translation>无法导入示例数据：%1</translation>
     </message>
 </context>
 <context>
@@ -6090,6 +6268,10 @@ Answer: %2</source>
         <source>Stop the run</source>
         <translation>停止训练任务</translation>
     </message>
+    <message>
+        <source>Sample data</source>
+        <translation>示例数据</translation>
+    </message>
 </context>
 <context>
     <name>medlora::ui::TranscriptList</name>
@@ -6157,36 +6339,6 @@ Answer: %2</source>
     <message>
         <source>&amp;Add turn</source>
         <translation>添加一轮(&amp;A)</translation>
-    </message>
-</context>
-<context>
-    <name>medlora::ui::BundledModelNotice</name>
-    <message>
-        <source>%1 is a tiny demonstration model trained on this machine from the sample data in a few minutes. Its answers show how the workbench works, not medicine. For real work, add a real checkpoint (an HF model folder such as a LLaMA, Mistral or Qwen model).</source>
-        <translation>%1 是一个在本机上用示例数据花几分钟训练出的微型演示模型。它的回答只用来展示工作台如何运作，不代表医学知识。真正的工作请添加一个真实的检查点（HF 模型文件夹，例如 LLaMA、Mistral 或 Qwen 模型）。</translation>
-    </message>
-    <message>
-        <source>Add a real model...</source>
-        <translation>添加真实模型...</translation>
-    </message>
-    <message>
-        <source>Add an HF model folder (config.json, model.safetensors, tokenizer.json or tokenizer.model)</source>
-        <translation>添加 HF 模型文件夹（config.json、model.safetensors、tokenizer.json 或 tokenizer.model）</translation>
-    </message>
-</context>
-<context>
-    <name>medlora::ui::PathField</name>
-    <message>
-        <source>Browse...</source>
-        <translation>浏览...</translation>
-    </message>
-    <message>
-        <source>Choose a folder</source>
-        <translation>选择文件夹</translation>
-    </message>
-    <message>
-        <source>Choose a file</source>
-        <translation>选择文件</translation>
     </message>
 </context>
 </TS>
