@@ -110,6 +110,26 @@ void read_logit_bias(const json& body, generate::SamplingParams& sampling) {
   }
 }
 
+// Options whose answer this server cannot give (log-probabilities, the prompt echoed, best-of
+// sampling, a suffix) are refused: ignoring them would return a reply without what was asked for.
+void reject_unsupported_outputs(const json& body, Endpoint endpoint) {
+  const auto refuse = [](const char* name, const std::string& why) {
+    throw bad_request(name, std::string(name) + " is not supported: " + why);
+  };
+  if (endpoint == Endpoint::ChatCompletions) {
+    if (field(body, "logprobs") && boolean(body, "logprobs")) refuse("logprobs", "this server returns no log-probabilities");
+    if (field(body, "top_logprobs") && integer(body, "top_logprobs", 0) != 0)
+      refuse("top_logprobs", "this server returns no log-probabilities");
+    return;
+  }
+  if (field(body, "logprobs")) refuse("logprobs", "this server returns no log-probabilities");
+  if (field(body, "echo") && boolean(body, "echo")) refuse("echo", "the reply is the completion only");
+  if (field(body, "best_of") && integer(body, "best_of", 1) != 1) refuse("best_of", "best_of must be 1");
+  const json* suffix = field(body, "suffix");
+  if (suffix && !(suffix->is_string() && suffix->get<std::string>().empty()))
+    refuse("suffix", "this server only completes after the prompt");
+}
+
 void read_sampling(const json& body, Endpoint endpoint, generate::SamplingParams& sampling) {
   if (field(body, "temperature")) sampling.temperature = number(body, "temperature", 0, 2);
   if (field(body, "top_p")) sampling.top_p = number(body, "top_p", 1e-9, 1);
@@ -192,6 +212,7 @@ ServeRequest parse_request(Endpoint endpoint, const std::string& body, const Ser
     request.chat.template_name = "raw";  // the prompt is the model's input as it is
   }
   read_sampling(parsed, endpoint, request.chat.sampling);
+  reject_unsupported_outputs(parsed, endpoint);
   read_extension(parsed, request);
   if (field(parsed, "stream")) request.stream = boolean(parsed, "stream");
   if (const json* options = field(parsed, "stream_options")) {

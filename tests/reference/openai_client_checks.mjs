@@ -19,7 +19,7 @@ const url = option("url");
 const baseModel = option("model");
 const adapter = option("adapter");
 const config = JSON.parse(fs.readFileSync(path.join(option("model-dir"), "config.json"), "utf8"));
-const { default: OpenAI, AuthenticationError, RateLimitError } = await import(
+const { default: OpenAI, AuthenticationError, BadRequestError, RateLimitError } = await import(
   pathToFileURL(path.join(oracles, "node_modules", "openai", "index.mjs")).href);
 
 // No retries: the client would otherwise retry a 429 after Retry-After and hide the limit.
@@ -139,6 +139,16 @@ await check("a wrong key is AuthenticationError 401", async () => {
     return;
   }
   return "the request succeeded";
+});
+
+await check("logprobs (not served) is BadRequestError 400", async () => {
+  try {
+    await client.chat.completions.create(chatRequest("头痛", { logprobs: true, top_logprobs: 2 }));
+  } catch (error) {
+    if (!(error instanceof BadRequestError) || error.status !== 400 || error.param !== "logprobs") return `got ${error} (param ${error.param})`;
+    return;
+  }
+  return "the request succeeded without the log-probabilities it asked for";
 });
 
 await check("past the rate limit is RateLimitError 429", async () => {

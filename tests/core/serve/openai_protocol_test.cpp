@@ -81,6 +81,46 @@ TEST(OpenAiRequest, BadBodiesAre400) {
   EXPECT_EQ(status_of({{"model", "tiny-base"}, {"prompt", "x"}}, Endpoint::Completions), 200);
 }
 
+// What the server cannot return is refused, never dropped: a client asking for log-probabilities
+// or an echoed prompt would otherwise get a reply without them and no error.
+TEST(OpenAiRequest, OutputsTheServerCannotGiveAre400NamingTheParameter) {
+  const json messages = {{{"role", "user"}, {"content", "hi"}}};
+  const auto param_of = [](const json& body, Endpoint endpoint) -> std::string {
+    try {
+      parse_request(endpoint, body.dump(), kModels, generate::SamplingParams{});
+    } catch (const ApiError& e) {
+      return std::to_string(e.status) + " " + e.param;
+    }
+    return "200";
+  };
+  const json chat_body = {{"model", "tiny-base"}, {"messages", messages}};
+  const auto chat_with = [&](const char* name, const json& value) {
+    json body = chat_body;
+    body[name] = value;
+    return param_of(body, Endpoint::ChatCompletions);
+  };
+  EXPECT_EQ(chat_with("logprobs", true), "400 logprobs");
+  EXPECT_EQ(chat_with("top_logprobs", 2), "400 top_logprobs");
+  EXPECT_EQ(chat_with("logprobs", false), "200");
+  EXPECT_EQ(chat_with("top_logprobs", 0), "200");
+  EXPECT_EQ(chat_with("logprobs", nullptr), "200");
+
+  const json text_body = {{"model", "tiny-base"}, {"prompt", "x"}};
+  const auto text_with = [&](const char* name, const json& value) {
+    json body = text_body;
+    body[name] = value;
+    return param_of(body, Endpoint::Completions);
+  };
+  EXPECT_EQ(text_with("logprobs", 0), "400 logprobs");  // OpenAI returns the sampled token's log-probability for 0
+  EXPECT_EQ(text_with("logprobs", nullptr), "200");
+  EXPECT_EQ(text_with("echo", true), "400 echo");
+  EXPECT_EQ(text_with("echo", false), "200");
+  EXPECT_EQ(text_with("best_of", 3), "400 best_of");
+  EXPECT_EQ(text_with("best_of", 1), "200");
+  EXPECT_EQ(text_with("suffix", "END"), "400 suffix");
+  EXPECT_EQ(text_with("suffix", ""), "200");
+}
+
 TEST(OpenAiRequest, OnlyDeterministicRequestsHaveACacheKeyAndStreamingSharesIt) {
   const json messages = {{{"role", "user"}, {"content", "hi"}}};
   const auto greedy = chat({{"model", "tiny-base"}, {"messages", messages}, {"temperature", 0}});
