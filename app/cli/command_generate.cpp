@@ -77,6 +77,9 @@ int run_single(const QCommandLineParser& parser, const ModelOptions& model, gene
     QJsonObject out;
     out["text"] = QString::fromStdString(reply.text);
     out["tokens"] = static_cast<qint64>(reply.tokens.size());
+    QJsonArray token_ids;  // what was generated, for comparisons with other runtimes (llama.cpp)
+    for (const int64_t id : reply.tokens) token_ids.append(static_cast<qint64>(id));
+    out["token_ids"] = token_ids;
     out["prompt_tokens"] = static_cast<qint64>(reply.prompt_tokens);
     out["seconds"] = reply.seconds;
     out["tokens_per_second"] = reply.tokens_per_second;

@@ -80,7 +80,7 @@ out=$("$MEDLORA" export --help 2>&1); rc=$?
 check "--help exits 0 and names --merged-out" '[ $rc -eq 0 ] && grep -q -- "--merged-out" <<<"$out"'
 
 out=$("$MEDLORA" export --base "$WORK/tiny-base" --adapter "$WORK/adapter" 2>&1); rc=$?
-check "missing --merged-out is a usage error" '[ $rc -eq 2 ] && grep -q -- "--merged-out DIR is required" <<<"$out"'
+check "missing output is a usage error" '[ $rc -eq 2 ] && grep -q -- "give exactly one of --merged-out DIR, --gguf FILE and --gguf-lora FILE" <<<"$out"'
 
 out=$("$MEDLORA" export --base "$WORK/none" --adapter "$WORK/adapter" --merged-out "$WORK/m0" 2>&1); rc=$?
 check "a missing base folder is refused" '[ $rc -ne 0 ] && grep -q "not an HF model folder" <<<"$out" && [ ! -e "$WORK/m0" ]'
