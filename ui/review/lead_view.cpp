@@ -41,6 +41,7 @@ LeadView::LeadView(const QString& workspace_file, const store::ReviewerAccount& 
       assign_(new QPushButton(this)),
       close_(new QPushButton(this)),
       report_(new QPushButton(this)),
+      server_(new QPushButton(this)),
       refresh_(new QPushButton(this)) {
   setObjectName("lead_view");
   prompts_.confirm = [this](const QString& title, const QString& question) {
@@ -61,7 +62,7 @@ LeadView::LeadView(const QString& workspace_file, const store::ReviewerAccount& 
   connect(refresh_key, &QShortcut::activated, this, &LeadView::refresh);
 
   auto* buttons = new QHBoxLayout;
-  for (QPushButton* button : {new_study_, accounts_, assign_, close_, report_}) buttons->addWidget(button);
+  for (QPushButton* button : {new_study_, accounts_, assign_, close_, report_, server_}) buttons->addWidget(button);
   buttons->addStretch();
   buttons->addWidget(refresh_);
   auto* splitter = new QSplitter(Qt::Vertical, this);
@@ -83,6 +84,7 @@ LeadView::LeadView(const QString& workspace_file, const store::ReviewerAccount& 
   connect(assign_, &QPushButton::clicked, this, &LeadView::open_assign_dialog);
   connect(close_, &QPushButton::clicked, this, &LeadView::close_selected_study);
   connect(report_, &QPushButton::clicked, this, &LeadView::open_report_dialog);
+  connect(server_, &QPushButton::clicked, this, &LeadView::open_server_dialog);
   connect(refresh_, &QPushButton::clicked, this, &LeadView::refresh);
   connect(details_, &StudyDetailsView::reveal_requested, this, &LeadView::reveal_selected_study);
   connect(analysis_view(), &StudyAnalysisView::evaluation_ready, this, &LeadView::remember);
@@ -109,12 +111,14 @@ void LeadView::retranslate_static() {
   assign_->setText(tr("&Assign…"));
   close_->setText(tr("C&lose study…"));
   report_->setText(tr("&Report…"));
+  server_->setText(tr("Review ser&ver…"));
   refresh_->setText(tr("Re&fresh"));
   new_study_->setToolTip(tr("Make a study from a test-set run, a dataset or an answers file"));
   accounts_->setToolTip(tr("Reviewer accounts: add doctors, leads and engineers"));
   assign_->setToolTip(tr("Choose the doctors who score the selected study"));
   close_->setToolTip(tr("End scoring of the selected study; its analysis becomes available"));
   report_->setToolTip(tr("Export the evaluation report (PDF, HTML), the raw scores (CSV) or the analysis (JSON)"));
+  server_->setToolTip(tr("Publish studies to a review server, follow their progress there and pull the scores back"));
   refresh_->setToolTip(tr("Read the studies and their progress again (F5)"));
 }
 
@@ -231,6 +235,7 @@ void LeadView::update_buttons() {
   assign_->setEnabled(open && summary->answers > 0);
   close_->setEnabled(open);
   report_->setEnabled(summary && summary->assignments > 0);
+  server_->setEnabled(workspace_ != nullptr);
 }
 
 void LeadView::remember(std::shared_ptr<const StudyEvaluation> evaluation) {

@@ -1,13 +1,15 @@
 #pragma once
 // The study lead's side of the Review panel: the workspace's studies (name, status, systems,
-// questions, answers, reviewers, progress) with New study…, Accounts…, Assign…, Close study… and
-// Report…, and below them the selected study's details (progress per reviewer, systems, audit
-// log, analysis). Systems stay codes until the study is closed and the lead confirms a reveal,
+// questions, answers, reviewers, progress) with New study…, Accounts…, Assign…, Close study…,
+// Report… and Review server… (LeadServerDialog: publish to a review server, pull the scores back),
+// and below them the selected study's details (progress per reviewer, systems, audit log,
+// analysis). Systems stay codes until the study is closed and the lead confirms a reveal,
 // which the core records in the audit log.
 //
 // Dialogs open window-modal without blocking (open(), deleted on close) and are returned, so that
 // tests can drive them; questions to the lead go through prompts(), which tests may replace.
 #include <QLabel>
+#include <QPointer>
 #include <QPushButton>
 #include <QString>
 #include <QTableWidget>
@@ -28,6 +30,7 @@ namespace medlora::ui {
 
 class AccountsDialog;
 class AssignDialog;
+class LeadServerDialog;
 class NewStudyDialog;
 class ReportExportDialog;
 
@@ -55,6 +58,9 @@ class LeadView : public QWidget {
   AccountsDialog* open_accounts_dialog();
   AssignDialog* open_assign_dialog();       // nullptr without an open selected study
   ReportExportDialog* open_report_dialog();  // nullptr without a selected study (or when the lead declines)
+  // The lead's review-server window (not modal, so progress can stay in view), on the selected
+  // study; the one already open is raised. Pulled scores refresh this view.
+  LeadServerDialog* open_server_dialog();
   // Asks, closes the selected study (asking again before dropping unsubmitted drafts), then
   // offers the reveal. False when nothing was closed.
   bool close_selected_study();
@@ -72,6 +78,7 @@ class LeadView : public QWidget {
   QPushButton* assign_button() const { return assign_; }
   QPushButton* close_button() const { return close_; }
   QPushButton* report_button() const { return report_; }
+  QPushButton* server_button() const { return server_; }
 
  signals:
   void status_message(const QString& text);
@@ -103,7 +110,9 @@ class LeadView : public QWidget {
   QPushButton* assign_;
   QPushButton* close_;
   QPushButton* report_;
+  QPushButton* server_;
   QPushButton* refresh_;
+  QPointer<LeadServerDialog> server_dialog_;
 };
 
 }  // namespace medlora::ui

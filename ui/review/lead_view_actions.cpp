@@ -3,6 +3,7 @@
 
 #include "ui/review/accounts_dialog.h"
 #include "ui/review/assign_dialog.h"
+#include "ui/review/lead_server_dialog.h"
 #include "ui/review/lead_view.h"
 #include "ui/review/new_study_dialog.h"
 #include "ui/review/report_export_dialog.h"
@@ -82,6 +83,19 @@ ReportExportDialog* LeadView::open_report_dialog() {
     refresh();  // the audit log shows the reveal
   });
   return show_dialog(dialog);
+}
+
+LeadServerDialog* LeadView::open_server_dialog() {
+  if (!workspace_) return nullptr;
+  if (!server_dialog_) {
+    server_dialog_ = new LeadServerDialog(workspace_file_, lead_, selected_study().value_or(0), this);
+    server_dialog_->setAttribute(Qt::WA_DeleteOnClose);
+    connect(server_dialog_, &LeadServerDialog::scores_pulled, this, [this](qint64) { refresh(); });
+    connect(server_dialog_, &LeadServerDialog::status_message, this, &LeadView::status_message);
+  }
+  server_dialog_->show();
+  server_dialog_->raise();
+  return server_dialog_;
 }
 
 bool LeadView::close_selected_study() {
