@@ -23,7 +23,7 @@ done
 
 BIN="$BUILD_DIR/bin"
 PYTHON="${MEDLORA_BENCH_PYTHON:-/usr/bin/python3}"  # Debian's, with python3-torch
-for exe in matmul_peak_bench inference_bench train_step_bench dataset_bench; do
+for exe in matmul_peak_bench inference_bench train_step_bench dataset_bench serve_bench; do
   [ -x "$BIN/$exe" ] || { echo "run_all.sh: $BIN/$exe is missing (configure with -DMEDLORA_BUILD_BENCH=ON and build)" >&2; exit 1; }
 done
 "$PYTHON" -c 'import torch' 2>/dev/null || { echo "run_all.sh: $PYTHON cannot import torch (install python3-torch)" >&2; exit 1; }
@@ -140,6 +140,11 @@ fi
 if [ "$QUICK" = 0 ] && [ -x "$BIN/quant_bench" ]; then
   run_case "quant" "${OMP_WAIT_POLICY:-default}" "$BIN/quant_bench" --threads "$THREADS" --steps 2
 fi
+
+# Serving: the fixed model behind medlora serve's own stack (in process, loopback HTTP), one
+# streaming client alternating with the generator, then 8 clients at once (continuous batching).
+if [ "$QUICK" = 1 ]; then SERVE=(--max-tokens 64 --repeats 2); else SERVE=(--max-tokens 128 --repeats 5); fi
+run_case "serve" "${OMP_WAIT_POLICY:-default}" "$BIN/serve_bench" --threads "$THREADS" --clients 8 --max-batch 8 "${SERVE[@]}"
 
 # Dataset curation at two sizes (time per record must stay flat from the small to the large).
 if [ "$QUICK" = 1 ]; then DATASET_SIZES=(2000 10000); else DATASET_SIZES=(10000 100000); fi

@@ -11,7 +11,8 @@ import tempfile
 # figure from another machine is written in here.
 GOALS = {"decode_cache_speedup": 5.0, "train_ratio_bfloat16": 1.3, "train_ratio_float32": 1.3,
          "train_ratio_tinyllama": 1.15, "tinyllama_share_of_bf16_peak": 0.35,
-         "tinyllama_peak_rss_gib": 3.0, "dataset_100k_seconds": 15.0}
+         "tinyllama_peak_rss_gib": 3.0, "dataset_100k_seconds": 15.0,
+         "serve_single_to_generator": 0.9, "serve_concurrent_to_single": 3.0}
 GIB = 1024.0 ** 3
 CPU_FLAGS = ("avx2", "avx512f", "avx512_bf16", "avx512_vnni", "amx_tile", "amx_bf16", "amx_int8")
 
@@ -213,6 +214,18 @@ def main():
             goals["tinyllama_peak_rss_le_3GiB_with_checkpointing"] = (
                 tiny["cpp_gradient_checkpointing"]["peak_rss_gib"] <= GOALS["tinyllama_peak_rss_gib"])
 
+    # Serving: one streaming client against the generator (same run, alternating), then 8 clients.
+    serve = next((r for (name, p), r in results.items() if name == "serve"), None)
+    if serve:
+        headline["serve"] = {k: serve[k] for k in (
+            "max_tokens", "clients", "generator_tokens_per_second", "server_single_tokens_per_second",
+            "server_to_generator_ratio", "concurrent_total_tokens_per_second", "concurrent_to_single_ratio",
+            "single", "concurrent")}
+        goals[f"serve_single_stream_ratio_ge_{GOALS['serve_single_to_generator']}"] = (
+            serve["server_to_generator_ratio"] >= GOALS["serve_single_to_generator"])
+        goals[f"serve_{serve['clients']}_clients_ratio_ge_{GOALS['serve_concurrent_to_single']}"] = (
+            serve["concurrent_to_single_ratio"] >= GOALS["serve_concurrent_to_single"])
+
     # Dataset curation: import + clean + near-dedup at two sizes; time per record must stay flat.
     curation = {}
     for (name, p), r in results.items():
@@ -264,6 +277,7 @@ def main():
         "dataset_curation": curation,
         "review_report": review,
         "review_server_load": server_load,
+        "serve": serve,
         "errors": errors,
         "cases": records,
     }
