@@ -24,8 +24,11 @@ async function main() {
   const loraFile = option("lora", "");
   const promptIds = option("prompt-ids").split(",").filter((s) => s.length).map(Number);
   const newTokens = parseInt(option("new-tokens"), 10);
+  // A float32 KV cache (llama.cpp's default is F16), so that a float32 model computes in float32
+  // throughout as `medlora generate --dtype float32` does.
   const context = await model.createContext({
     contextSize: promptIds.length + newTokens + 8, threads: 1, sequences: 1,
+    experimentalKvCacheKeyType: "F32", experimentalKvCacheValueType: "F32", flashAttention: false,
     ...(loraFile ? { lora: { adapters: [{ filePath: loraFile, scale: 1 }] } } : {}),
   });
   const sequence = context.getSequence();
