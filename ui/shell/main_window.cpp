@@ -22,6 +22,7 @@
 #include "ui/datasets/datasets_panel.h"
 #include "ui/models/models_panel.h"
 #include "ui/review/review_panel.h"
+#include "ui/serve/serve_panel.h"
 #include "ui/settings/settings_dialog.h"
 #include "ui/training/training_data_offer.h"
 #include "ui/training/training_panel.h"
@@ -94,6 +95,9 @@ MainWindow::MainWindow(QSettings& store, LanguageManager& languages, QWidget* pa
   auto* review = new ReviewPanel(workspace_file_, this);
   add_panel(review);
   connect(this, &MainWindow::workspace_changed, review, [review](const QString& file) { review->open_workspace(file); });
+  auto* serve = new ServePanel(workspace_file_, this);
+  add_panel(serve);
+  connect(this, &MainWindow::workspace_changed, serve, [serve](const QString& file) { serve->open_workspace(file); });
 
   connect(models_panel_, &ModelsPanel::added_folders_changed, this, [this](const QStringList& folders) {
     settings_.added_model_folders = folders;
