@@ -36,6 +36,13 @@ std::shared_ptr<model::LlamaForCausalLM> load_base(const fs::path& base_dir) {
   return m;
 }
 
+// "models/tiny/" names the folder "tiny", as "models/tiny" does (general.name).
+std::string folder_name(const fs::path& dir) {
+  auto path = fs::absolute(dir).lexically_normal();
+  if (!path.has_filename()) path = path.parent_path();
+  return path.filename().string();
+}
+
 void report_progress(const GgufExportOptions& options, int64_t done, int64_t total) {
   if (options.progress) options.progress(done, total);
 }
@@ -56,9 +63,10 @@ GgufExportReport export_gguf_model(const fs::path& base_dir, const std::optional
   GgufExportReport report;
   report.type = gguf::tensor_type_name(options.type);
   report.architecture = gguf_architecture(config);
+  const auto rope_factors = llama3_rope_factors(config);  // refuses llama3 scaling off the llama architecture before merging
 
   gguf::GgufWriter w;
-  report.warnings = add_architecture_metadata(w, config, fs::absolute(base_dir).filename().string());
+  report.warnings = add_architecture_metadata(w, config, folder_name(base_dir));
   w.set(keys::kFileType, gguf::Value::u32(llama_file_type(options.type)));
   w.set(keys::kQuantizationVersion, gguf::Value::u32(2));  // GGML_QNT_VERSION
   const auto tokenizer = gguf::add_tokenizer_metadata(w, base_dir, config.vocab_size);
@@ -77,7 +85,6 @@ GgufExportReport export_gguf_model(const fs::path& base_dir, const std::optional
 
   torch::NoGradGuard no_grad;
   auto weights = m->base_state_dict();
-  const auto rope_factors = llama3_rope_factors(config);
   const int64_t total = static_cast<int64_t>(weights.size()) + (rope_factors ? 1 : 0);
   int64_t done = 0;
   if (rope_factors) {
@@ -115,7 +122,7 @@ GgufExportReport export_gguf_lora(const fs::path& base_dir, const fs::path& adap
   gguf::GgufWriter w;
   w.set(keys::kArchitecture, gguf::Value::string(report.architecture));
   w.set(keys::kType, gguf::Value::string("adapter"));
-  w.set(keys::kName, gguf::Value::string(fs::absolute(adapter_dir).filename().string()));
+  w.set(keys::kName, gguf::Value::string(folder_name(adapter_dir)));
   w.set(keys::kAlignment, gguf::Value::u32(gguf::kGgufAlignment));
   w.set(keys::kAdapterType, gguf::Value::string("lora"));
   // llama.cpp scales B A by alpha / r (r = lora_a's rows): this alpha gives PEFT's scaling,

@@ -27,7 +27,6 @@ std::vector<std::string> add_architecture_metadata(gguf::GgufWriter& w, const mo
   w.set(keys::kType, Value::string("model"));
   w.set(keys::kName, Value::string(name));
   w.set(keys::kAlignment, Value::u32(gguf::kGgufAlignment));
-  w.set(key(keys::kVocabSize), u32(c.vocab_size));
   w.set(key(keys::kContextLength), u32(c.max_position_embeddings));
   w.set(key(keys::kEmbeddingLength), u32(c.hidden_size));
   w.set(key(keys::kBlockCount), u32(c.num_hidden_layers));
@@ -37,8 +36,11 @@ std::vector<std::string> add_architecture_metadata(gguf::GgufWriter& w, const mo
   w.set(key(keys::kKeyLength), u32(c.head_dim));
   w.set(key(keys::kValueLength), u32(c.head_dim));
   w.set(key(keys::kRmsEpsilon), Value::f32(static_cast<float>(c.rms_norm_eps)));
-  w.set(key(keys::kRopeDimensionCount), u32(c.head_dim));
   w.set(key(keys::kRopeFreqBase), Value::f32(static_cast<float>(c.rope_theta)));
+  if (arch == "llama") {  // LlamaModel.set_gguf_parameters adds these; Qwen2Model (and Qwen3) does not
+    w.set(key(keys::kVocabSize), u32(c.vocab_size));
+    w.set(key(keys::kRopeDimensionCount), u32(c.head_dim));
+  }
   if (c.rope_scaling.type == "linear") {
     w.set(key(keys::kRopeScalingType), Value::string("linear"));
     w.set(key(keys::kRopeScalingFactor), Value::f32(static_cast<float>(c.rope_scaling.factor)));
@@ -116,6 +118,9 @@ uint32_t llama_file_type(gguf::TensorType t) {
 
 std::optional<torch::Tensor> llama3_rope_factors(const model::LlamaConfig& c) {
   if (c.rope_scaling.type != "llama3") return std::nullopt;
+  if (const auto arch = gguf_architecture(c); arch != "llama")
+    throw LoraError("GGUF export: rope_scaling \"llama3\" on a " + c.model_type + " model cannot be exported: llama.cpp's " + arch +
+                    " architecture loads no rope_freqs tensor, so it would refuse the file (or, without it, compute another RoPE)");
   // LlamaModel.generate_extra_tensors, in float32 as there.
   const auto& s = c.rope_scaling;
   const auto dim = static_cast<float>(c.head_dim);
