@@ -4,7 +4,6 @@
 //   --gguf-lora FILE   the adapter alone as a GGUF LoRA (llama.cpp --lora, Ollama ADAPTER);
 // --modelfile writes an Ollama Modelfile next to the GGUF.
 #include <QCommandLineParser>
-#include <QFileInfo>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
@@ -35,15 +34,6 @@ struct ExportFlags {
   QCommandLineOption identity{"allow-identity", "Write the model even if the adapter changes no weight."};
   QCommandLineOption threads{"threads", "CPU threads (default: all cores).", "N", "0"};
 };
-
-// A path for the Modelfile, relative to its folder when the file lies inside it (Ollama
-// resolves FROM/ADAPTER against the Modelfile's folder).
-std::string modelfile_path(const fs::path& file, const fs::path& folder) {
-  const fs::path absolute = fs::absolute(file).lexically_normal();
-  const fs::path relative = absolute.lexically_relative(fs::absolute(folder).lexically_normal());
-  if (!relative.empty() && *relative.begin() != "..") return "./" + relative.generic_string();
-  return absolute.string();
-}
 
 // Progress on stderr every 10 %, so a long export of a big model shows it is alive.
 lora::GgufExportOptions gguf_options(const QCommandLineParser& parser, const ExportFlags& flags, gguf::TensorType default_type) {
@@ -95,8 +85,7 @@ int run_gguf(const QCommandLineParser& parser, const ExportFlags& flags) {
   const auto report = lora::export_gguf_model(base, adapter, out, gguf_options(parser, flags, gguf::TensorType::F16));
   print_gguf_report(report, parser.value(flags.gguf));
   if (parser.isSet(flags.modelfile)) {
-    const fs::path folder = fs::absolute(out).parent_path();
-    const auto written = lora::write_ollama_modelfile(folder, {modelfile_path(out, folder), std::nullopt, base});
+    const auto written = lora::write_modelfile_for_model(out, base);
     std::printf("wrote %s (ollama create NAME -f %s)\n", written.c_str(), written.c_str());
   }
   return 0;
@@ -112,12 +101,7 @@ int run_gguf_lora(const QCommandLineParser& parser, const ExportFlags& flags) {
       lora::export_gguf_lora(base, parser.value(flags.adapter).toStdString(), out, gguf_options(parser, flags, gguf::TensorType::F32));
   print_gguf_report(report, parser.value(flags.gguf_lora));
   if (parser.isSet(flags.modelfile)) {
-    const fs::path folder = fs::absolute(out).parent_path();
-    const std::string from_value = parser.value(flags.base_gguf).toStdString();
-    // A name without a path separator or .gguf suffix is an Ollama model name, kept as given.
-    const bool is_file = from_value.find('/') != std::string::npos || QFileInfo(QString::fromStdString(from_value)).suffix() == "gguf";
-    const std::string from = is_file ? modelfile_path(from_value, folder) : from_value;
-    const auto written = lora::write_ollama_modelfile(folder, {from, modelfile_path(out, folder), base});
+    const auto written = lora::write_modelfile_for_adapter(out, parser.value(flags.base_gguf).toStdString(), base);
     std::printf("wrote %s (ollama create NAME -f %s)\n", written.c_str(), written.c_str());
   }
   return 0;

@@ -54,6 +54,15 @@ std::string quoted_line(const std::string& value, const char* what) {
   return "\"" + value + "\"";
 }
 
+// A path as the Modelfile names it: relative to its folder when the file lies inside it (Ollama
+// resolves FROM/ADAPTER against the Modelfile's folder), absolute otherwise.
+std::string path_from(const fs::path& file, const fs::path& folder) {
+  const fs::path absolute = fs::absolute(file).lexically_normal();
+  const fs::path relative = absolute.lexically_relative(fs::absolute(folder).lexically_normal());
+  if (!relative.empty() && *relative.begin() != "..") return "./" + relative.generic_string();
+  return absolute.string();
+}
+
 }  // namespace
 
 ModelfilePrompt modelfile_prompt(const fs::path& model_dir) {
@@ -108,6 +117,17 @@ fs::path write_ollama_modelfile(const fs::path& folder, const ModelfileSpec& spe
   writer.write(text);
   writer.commit();
   return target;
+}
+
+fs::path write_modelfile_for_model(const fs::path& model_gguf, const fs::path& model_dir) {
+  const fs::path folder = fs::absolute(model_gguf).parent_path();
+  return write_ollama_modelfile(folder, {path_from(model_gguf, folder), std::nullopt, model_dir});
+}
+
+fs::path write_modelfile_for_adapter(const fs::path& lora_gguf, const std::string& base, const fs::path& model_dir) {
+  const fs::path folder = fs::absolute(lora_gguf).parent_path();
+  const bool is_file = base.find('/') != std::string::npos || fs::path(base).extension() == ".gguf";
+  return write_ollama_modelfile(folder, {is_file ? path_from(base, folder) : base, path_from(lora_gguf, folder), model_dir});
 }
 
 }  // namespace medlora::lora

@@ -28,4 +28,11 @@ std::string render_ollama_modelfile(const ModelfileSpec& spec);
 // Writes "Modelfile" in `folder` (atomically, replacing an older one) and returns its path.
 std::filesystem::path write_ollama_modelfile(const std::filesystem::path& folder, const ModelfileSpec& spec);
 
+// The Modelfile beside a model GGUF (`--gguf`): FROM that file. Returns the Modelfile's path.
+std::filesystem::path write_modelfile_for_model(const std::filesystem::path& model_gguf, const std::filesystem::path& model_dir);
+// The Modelfile beside a GGUF LoRA (`--gguf-lora`): FROM `base` (the base's GGUF, or an Ollama
+// model name: no '/' and no .gguf suffix), ADAPTER the LoRA. Returns the Modelfile's path.
+std::filesystem::path write_modelfile_for_adapter(const std::filesystem::path& lora_gguf, const std::string& base,
+                                                  const std::filesystem::path& model_dir);
+
 }  // namespace medlora::lora

@@ -11,6 +11,7 @@
 #include "ui/models/bundled_model_notice.h"
 #include "ui/models/generation_worker.h"
 #include "ui/models/model_details_view.h"
+#include "ui/models/model_export_dialog.h"
 #include "ui/models/model_list_model.h"
 #include "ui/models/prompt_tryout.h"
 #include "ui/shell/empty_state.h"
@@ -27,6 +28,7 @@ ModelsPanel::ModelsPanel(QWidget* parent)
       refresh_(new QPushButton(QIcon(":/icons/refresh.png"), QString(), this)),
       add_(new QPushButton(QIcon(":/icons/add_folder.png"), QString(), this)),
       remove_(new QPushButton(QIcon(":/icons/remove.png"), QString(), this)),
+      export_(new QPushButton(QString(), this)),
       details_(new ModelDetailsView(this)),
       bundled_notice_(new BundledModelNotice(this)),
       worker_(new GenerationWorker) {
@@ -51,6 +53,7 @@ ModelsPanel::ModelsPanel(QWidget* parent)
   buttons->addWidget(refresh_);
   buttons->addWidget(add_);
   buttons->addWidget(remove_);
+  buttons->addWidget(export_);
   auto* left = new QWidget(this);
   auto* left_layout = new QVBoxLayout(left);
   left_layout->setContentsMargins(0, 0, 0, 0);
@@ -79,6 +82,7 @@ ModelsPanel::ModelsPanel(QWidget* parent)
   connect(refresh_, &QPushButton::clicked, this, &ModelsPanel::refresh);
   connect(add_, &QPushButton::clicked, this, &ModelsPanel::add_folder_with_dialog);
   connect(remove_, &QPushButton::clicked, this, &ModelsPanel::remove_selected);
+  connect(export_, &QPushButton::clicked, this, &ModelsPanel::export_selected);
   connect(bundled_notice_, &BundledModelNotice::add_requested, this, &ModelsPanel::add_folder_with_dialog);
   connect(empty_state_, &EmptyState::action_requested, this, &ModelsPanel::add_folder_with_dialog);
   connect(list_->selectionModel(), &QItemSelectionModel::currentChanged, this, &ModelsPanel::on_selection_changed);
@@ -163,9 +167,22 @@ void ModelsPanel::remove_selected() {
   refresh();
 }
 
+void ModelsPanel::export_selected() {
+  const auto* e = model_->entry(list_->currentIndex().row());
+  if (!e || !e->usable()) return;
+  auto* dialog = new ModelExportDialog(this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->set_base(QString::fromStdString(e->path.string()));
+  connect(dialog, &ModelExportDialog::finished, this, [this](bool ok, const QString& message) {
+    if (ok) emit status_message(message);
+  });
+  dialog->show();
+}
+
 void ModelsPanel::on_selection_changed() {
   const auto* e = model_->entry(list_->currentIndex().row());
   remove_->setEnabled(e && e->user_added);
+  export_->setEnabled(e && e->usable());
   bundled_notice_->set_model(e && !e->user_added ? QString::fromStdString(e->path.string()) : QString());
   if (!e) {
     details_->clear_entry();
@@ -206,6 +223,9 @@ void ModelsPanel::retranslate() {
   add_->setToolTip(tr("Add an HF model folder from anywhere on disk"));
   remove_->setText(tr("Re&move"));
   remove_->setToolTip(tr("Remove the added folder from this list; nothing is deleted from disk"));
+  export_->setText(tr("E&xport..."));
+  export_->setToolTip(tr("Export the model, with or without a LoRA adapter, as GGUF for llama.cpp and Ollama, "
+                         "or as a merged HF folder"));
   const QString folder = QString::fromStdString(catalog_.models_dir().string());
   folder_hint_->setText(tr("Models folder: %1").arg(folder));
   empty_state_->set_texts(tr("No model yet. Add a model folder (an HF checkpoint: config.json, model.safetensors "

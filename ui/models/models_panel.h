@@ -36,6 +36,8 @@ class ModelsPanel : public Panel {
   void add_folder_with_dialog();
   // Forgets the selected added folder (never deletes anything on disk).
   void remove_selected();
+  // Opens the export dialog (GGUF, GGUF LoRA, merged folder) on the selected model.
+  void export_selected();
   void refresh();
   bool select_model(const QString& path);
   // Stops generation and the worker thread; called before the window closes.
@@ -49,6 +51,7 @@ class ModelsPanel : public Panel {
   // Shown while no model is found: says where models come from, with Add model folder.
   EmptyState* empty_state() const { return empty_state_; }
   GenerationWorker* worker() const { return worker_; }
+  QPushButton* export_button() const { return export_; }
 
  signals:
   void added_folders_changed(const QStringList& folders);
@@ -70,6 +73,7 @@ class ModelsPanel : public Panel {
   QPushButton* refresh_;
   QPushButton* add_;
   QPushButton* remove_;
+  QPushButton* export_;
   ModelDetailsView* details_;
   BundledModelNotice* bundled_notice_;
   PromptTryout* tryout_;

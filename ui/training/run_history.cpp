@@ -21,6 +21,7 @@
 #include "core/io/json_util.h"
 #include "core/store/model_registry.h"
 #include "core/store/workspace.h"
+#include "ui/models/model_export_dialog.h"
 #include "ui/training/run_process.h"
 
 namespace medlora::ui {
@@ -61,9 +62,10 @@ RunHistory::RunHistory(QWidget* parent) : QWidget(parent) {
   delete_ = new QPushButton(this);
   export_ = new QPushButton(this);
   register_ = new QPushButton(this);
+  export_model_ = new QPushButton(this);
 
   auto* actions = new QHBoxLayout;
-  for (auto* b : {overlay_, diff_, resume_, export_, register_, delete_}) actions->addWidget(b);
+  for (auto* b : {overlay_, diff_, resume_, export_, register_, export_model_, delete_}) actions->addWidget(b);
   actions->addStretch();
   auto* notes_row = new QHBoxLayout;
   notes_row->addWidget(notes_, 2);
@@ -93,6 +95,10 @@ RunHistory::RunHistory(QWidget* parent) : QWidget(parent) {
   connect(delete_, &QPushButton::clicked, this, &RunHistory::delete_selected);
   connect(export_, &QPushButton::clicked, this, &RunHistory::export_with_dialog);
   connect(register_, &QPushButton::clicked, this, &RunHistory::register_selected);
+  connect(export_model_, &QPushButton::clicked, this, [this] {
+    const auto ids = selected_run_ids();
+    if (ids.size() == 1) open_model_export(ids.front());
+  });
   connect(save_notes_, &QPushButton::clicked, this, [this] {
     QString error;
     if (!save_notes_and_tags(&error)) QMessageBox::warning(this, tr("Notes and tags"), error);
@@ -117,6 +123,9 @@ void RunHistory::retranslate() {
   export_->setText(tr("Export CSV…"));
   register_->setText(tr("Register adapter"));
   register_->setToolTip(tr("Make the run's adapter available to the chat tester and review"));
+  export_model_->setText(tr("Export model…"));
+  export_model_->setToolTip(tr("The run's adapter as GGUF for llama.cpp and Ollama (merged, or as a GGUF LoRA), "
+                               "or merged into an HF folder"));
   empty_state_->set_texts(tr("No training run yet. Start a first run: choose a base model and a dataset on the "
                              "New run tab, then Launch run."),
                           tr("Start a first run..."));
@@ -208,7 +217,9 @@ void RunHistory::on_selection_changed() {
   resume_->setEnabled(status == "interrupted" || status == "stopped");
   delete_->setEnabled(one && status != "running");
   export_->setEnabled(one.has_value());
-  register_->setEnabled(one && QFileInfo::exists(QDir(QString::fromStdString(one->folder)).filePath("adapter/adapter_config.json")));
+  const bool has_adapter = one && QFileInfo::exists(QDir(QString::fromStdString(one->folder)).filePath("adapter/adapter_config.json"));
+  register_->setEnabled(has_adapter);
+  export_model_->setEnabled(has_adapter);
   if (one) Q_EMIT show_requested(one->id);
 }
 
@@ -367,6 +378,21 @@ std::optional<qint64> RunHistory::register_adapter(qint64 id, QString* error) {
     if (error) *error = QString::fromStdString(e.what());
     return std::nullopt;
   }
+}
+
+ModelExportDialog* RunHistory::open_model_export(qint64 id) {
+  const auto r = run(id);
+  const QString adapter = r ? QDir(QString::fromStdString(r->folder)).filePath("adapter") : QString();
+  if (!r || !QFileInfo::exists(QDir(adapter).filePath("adapter_config.json"))) return nullptr;
+  auto* dialog = new ModelExportDialog(this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->set_base(io::json::object_or_empty(r->config_json).value("base_model").toString());
+  dialog->set_adapter(adapter);
+  connect(dialog, &ModelExportDialog::finished, this, [this](bool ok, const QString& text) {
+    if (ok) Q_EMIT message(text);
+  });
+  dialog->show();
+  return dialog;
 }
 
 void RunHistory::register_selected() {

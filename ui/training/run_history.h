@@ -25,6 +25,8 @@ class Workspace;
 
 namespace medlora::ui {
 
+class ModelExportDialog;
+
 class RunHistory : public QWidget {
   Q_OBJECT
 
@@ -53,8 +55,12 @@ class RunHistory : public QWidget {
   static QString metrics_csv(const store::RunRepository& runs, qint64 id);
   // Registers output_dir/adapter (and its base model) in the workspace; returns the adapter id.
   std::optional<qint64> register_adapter(qint64 id, QString* error = nullptr);
+  // The export dialog (GGUF, GGUF LoRA, merged folder) on the run's base model and adapter;
+  // nullptr when the run has no adapter yet.
+  ModelExportDialog* open_model_export(qint64 id);
 
   QTableWidget* table() const { return table_; }
+  QPushButton* export_model_button() const { return export_model_; }
   // Shown while the workspace has no run: says to start one, with a button for it.
   EmptyState* empty_state() const { return empty_state_; }
   QPlainTextEdit* notes_edit() const { return notes_; }
@@ -84,7 +90,7 @@ class RunHistory : public QWidget {
   QTableWidget* table_;
   QPlainTextEdit* notes_;
   QLineEdit* tags_;
-  QPushButton *save_notes_, *overlay_, *diff_, *resume_, *delete_, *export_, *register_;
+  QPushButton *save_notes_, *overlay_, *diff_, *resume_, *delete_, *export_, *register_, *export_model_;
 };
 
 }  // namespace medlora::ui
