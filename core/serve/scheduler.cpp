@@ -86,12 +86,19 @@ void Scheduler::run() {
   std::vector<std::unique_ptr<Running>> batch;
   size_t turn = 0;  // which adapter group decodes next
 
+  // A slot is given back before its client hears the answer, so that a client that sends its
+  // next request at once is never refused for a slot that is already free.
+  auto release_slot = [&] {
+    std::lock_guard lock(mutex_);
+    if (active_ > 0) --active_;
+  };
   auto finish = [&](Running& running) {
     auto* job = running.job.get();
     auto result = running.sequence.finish([job](const std::string& piece, int64_t) {
       if (!piece.empty()) job->push_piece(piece);
     });
     engine_.complete_answer(running.chat, running.reply, std::move(result));
+    release_slot();
     job->complete(std::move(running.reply));
   };
 
@@ -99,6 +106,7 @@ void Scheduler::run() {
     generate::ChatRequest chat = job->request().chat;
     if (job->request().ground) {
       if (!knowledge) {
+        release_slot();
         job->fail(bad_request("medlora.ground", "grounding needs a knowledge base: start the server with --workspace"));
         return;
       }
@@ -117,8 +125,10 @@ void Scheduler::run() {
       if (running->sequence.wants_tokens()) running->logits = decoder.prefill(running->sequence.ids(), running->cache);
       batch.push_back(std::move(running));
     } catch (const std::invalid_argument& e) {
+      release_slot();
       job->fail(bad_request("", e.what()));
     } catch (const std::exception& e) {
+      release_slot();
       job->fail(ApiError(500, "server_error", "generation_failed", e.what()));
     }
   };
@@ -181,6 +191,8 @@ void Scheduler::run() {
       }
     } catch (const std::exception& e) {
       for (auto* running : group) {
+        if (running->sequence.done()) continue;  // finished above: its slot is already free
+        release_slot();
         running->job->fail(ApiError(500, "server_error", "generation_failed", e.what()));
         running->sequence.cancel();
       }
