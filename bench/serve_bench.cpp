@@ -197,9 +197,28 @@ void check_length(const Timing& t, int64_t prompt_tokens, int64_t max_tokens, co
                              std::to_string(max_tokens) + " (is EOS banned?)");
 }
 
-// `clients` streams at once (each on its own thread and connection), appended to `streams`; the
-// round as one Timing: first request sent to last [DONE], every stream's tokens.
-Timing concurrent_round(int port, const std::string& key, const std::string& body, int clients,
+// Text chunks a second over the span where every stream was past its first token and none had
+// finished: the batch at full size, without the joins' prefills (a chunk is a token wherever
+// text_chunks_per_token is 1).
+double steady_tokens_per_second(const std::vector<Timing>& round) {
+  double from = 0, to = 1e300, chunks = 0;
+  for (const auto& s : round) {
+    from = std::max(from, s.text_times.front());
+    to = std::min(to, s.text_times.back());
+  }
+  for (const auto& s : round)
+    chunks += static_cast<double>(std::count_if(s.text_times.begin(), s.text_times.end(),
+                                                [&](double t) { return t > from && t <= to; }));
+  return to > from ? chunks / (to - from) : 0;
+}
+
+struct Round {
+  Timing total;  // first request sent to last [DONE], every stream's tokens
+  double steady_tokens_per_second = 0;
+};
+
+// `clients` streams at once (each on its own thread and connection), appended to `streams`.
+Round concurrent_round(int port, const std::string& key, const std::string& body, int clients,
                         std::vector<Timing>& streams) {
   std::vector<Timing> round(static_cast<size_t>(clients));
   std::vector<std::string> failures(static_cast<size_t>(clients));
@@ -216,18 +235,21 @@ Timing concurrent_round(int port, const std::string& key, const std::string& bod
       }
     });
   for (auto& t : threads) t.join();
-  Timing total;
+  Round result;
+  Timing& total = result.total;
   total.cpu_seconds = bench::cpu_seconds() - cpu_start;
   total.sent = 1e300;
   total.completion_tokens = 0;
   for (int c = 0; c < clients; ++c) {
     if (!failures[c].empty()) throw std::runtime_error("concurrent client " + std::to_string(c) + ": " + failures[c]);
+    if (round[c].text_times.empty()) throw std::runtime_error("concurrent client " + std::to_string(c) + ": no text");
     total.sent = std::min(total.sent, round[c].sent);
     total.done = std::max(total.done, round[c].done);
     total.completion_tokens += round[c].completion_tokens;
     streams.push_back(round[c]);
   }
-  return total;
+  result.steady_tokens_per_second = steady_tokens_per_second(round);
+  return result;
 }
 
 // `medlora serve --cache-size 0 --max-batch N --port 0` on the fixed model, running until destroyed.
@@ -316,13 +338,16 @@ int main(int argc, char** argv) {
     stream_completion(server.port(), key, body);
     std::vector<Timing> generator_runs, single_runs, concurrent_runs, concurrent_streams;
     int matching_generator = 0;
+    double steady = 0;
     for (int r = 0; r < repeats; ++r) {
       generator_runs.push_back(generate_directly(generator_engine, parsed.chat));
       check_length(generator_runs.back(), prompt_tokens, max_tokens, "the generator");
       single_runs.push_back(stream_completion(server.port(), key, body));
       check_length(single_runs.back(), prompt_tokens, max_tokens, "a server stream");
       const size_t before = concurrent_streams.size();
-      concurrent_runs.push_back(concurrent_round(server.port(), key, body, clients, concurrent_streams));
+      const Round round = concurrent_round(server.port(), key, body, clients, concurrent_streams);
+      concurrent_runs.push_back(round.total);
+      steady = std::max(steady, round.steady_tokens_per_second);
       for (size_t i = before; i < concurrent_streams.size(); ++i) {
         check_length(concurrent_streams[i], prompt_tokens, max_tokens, "a concurrent stream");
         matching_generator += concurrent_streams[i].text == generator_runs.front().text;
@@ -360,6 +385,9 @@ int main(int argc, char** argv) {
                        {"single", latency_report(single_runs)},
                        {"concurrent_total_tokens_per_second", concurrent_tps},
                        {"concurrent_to_single_ratio", concurrent_tps / single_tps},
+                       {"concurrent_steady_tokens_per_second", steady},
+                       {"concurrent_steady_to_single_decode_ratio",
+                        steady / best(single_runs, &Timing::decode_tokens_per_second)},
                        {"concurrent_tokens_per_cpu_second", best(concurrent_runs, &Timing::tokens_per_cpu_second)},
                        {"concurrent", latency_report(concurrent_streams)},
                        {"concurrent_streams_equal_to_generator_text", matching_generator},

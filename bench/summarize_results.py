@@ -220,7 +220,7 @@ def main():
         headline["serve"] = {k: serve[k] for k in (
             "max_tokens", "clients", "generator_tokens_per_second", "server_single_tokens_per_second",
             "server_to_generator_ratio", "concurrent_total_tokens_per_second", "concurrent_to_single_ratio",
-            "single", "concurrent")}
+            "concurrent_steady_tokens_per_second", "concurrent_steady_to_single_decode_ratio", "single", "concurrent")}
         goals[f"serve_single_stream_ratio_ge_{GOALS['serve_single_to_generator']}"] = (
             serve["server_to_generator_ratio"] >= GOALS["serve_single_to_generator"])
         goals[f"serve_{serve['clients']}_clients_ratio_ge_{GOALS['serve_concurrent_to_single']}"] = (
