@@ -1,5 +1,9 @@
 #include "core/serve/http_server.h"
 
+#include <atomic>
+#include <chrono>
+#include <thread>
+
 #include <httplib.h>
 
 #include <stdexcept>
@@ -13,6 +17,11 @@ struct HttpServer::Impl {
   HttpServerOptions options;
   httplib::Server server;
   int port = 0;
+  // stop() may come before run() has started listening (a signal right after bind): then
+  // httplib's own stop() does nothing and the server would listen forever.
+  enum class Listening { NotYet, Entering, Done };
+  std::atomic<Listening> listening{Listening::NotYet};
+  std::atomic<bool> stop_requested{false};
 
   void answer(const httplib::Request& req, httplib::Response& res) {
     HttpRequest request{req.method, req.path, req.body, req.get_header_value("Authorization")};
@@ -58,9 +67,17 @@ int HttpServer::bind() {
   return impl_->port;
 }
 
-void HttpServer::run() { impl_->server.listen_after_bind(); }
+void HttpServer::run() {
+  impl_->listening = Impl::Listening::Entering;
+  if (!impl_->stop_requested) impl_->server.listen_after_bind();
+  impl_->listening = Impl::Listening::Done;
+}
 
 void HttpServer::stop() {
+  impl_->stop_requested = true;
+  // run() may have passed its check and not yet be listening: wait for the listener, then stop it.
+  for (int i = 0; i < 400 && impl_->listening == Impl::Listening::Entering && !impl_->server.is_running(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
   if (impl_->server.is_running()) impl_->server.stop();
 }
 
