@@ -95,9 +95,10 @@ MainWindow::MainWindow(QSettings& store, LanguageManager& languages, QWidget* pa
   auto* review = new ReviewPanel(workspace_file_, this);
   add_panel(review);
   connect(this, &MainWindow::workspace_changed, review, [review](const QString& file) { review->open_workspace(file); });
-  auto* serve = new ServePanel(workspace_file_, this);
-  add_panel(serve);
-  connect(this, &MainWindow::workspace_changed, serve, [serve](const QString& file) { serve->open_workspace(file); });
+  serve_panel_ = new ServePanel(workspace_file_, this);
+  add_panel(serve_panel_);
+  connect(this, &MainWindow::workspace_changed, serve_panel_,
+          [serve = serve_panel_](const QString& file) { serve->open_workspace(file); });
 
   connect(models_panel_, &ModelsPanel::added_folders_changed, this, [this](const QStringList& folders) {
     settings_.added_model_folders = folders;
@@ -217,6 +218,7 @@ void MainWindow::use_settings(const WorkbenchSettings& settings) {
   models_panel_->configure(effective);
   training_panel_->set_models_dir(effective.effective_models_dir());
   chat_panel_->configure(effective);
+  serve_panel_->configure(effective);  // device, dtype and threads of the model it serves
 }
 
 void MainWindow::use_models_dir_for_session(const QString& dir) {
@@ -226,6 +228,7 @@ void MainWindow::use_models_dir_for_session(const QString& dir) {
   models_panel_->configure(effective);
   training_panel_->set_models_dir(dir);
   chat_panel_->configure(effective);
+  serve_panel_->configure(effective);  // device, dtype and threads of the model it serves
 }
 
 void MainWindow::switch_language(const QString& code) {

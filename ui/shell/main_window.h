@@ -20,6 +20,7 @@ class LanguageManager;
 class ModelsPanel;
 class TrainingPanel;
 class ChatPanel;
+class ServePanel;
 class Panel;
 class SampleWorkspaceOffer;
 
@@ -88,6 +89,7 @@ class MainWindow : public QMainWindow {
   ModelsPanel* models_panel_ = nullptr;
   TrainingPanel* training_panel_ = nullptr;
   ChatPanel* chat_panel_ = nullptr;
+  ServePanel* serve_panel_ = nullptr;
   SampleWorkspaceOffer* sample_offer_ = nullptr;
   QList<QAction*> panel_actions_;
 
