@@ -1012,6 +1012,29 @@ The shipped rules apply until the file is fixed or saved again.</source>
     </message>
 </context>
 <context>
+    <name>medlora::ui::CreateKeyDialog</name>
+    <message>
+        <source>Create API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per minute:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens per minute:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>medlora::ui::DatasetIoWorker</name>
     <message>
         <source>choose at least one file or folder to import</source>
@@ -2111,6 +2134,213 @@ The shipped rules apply until the file is fixed or saved again.</source>
     </message>
 </context>
 <context>
+    <name>medlora::ui::LeadServerDialog</name>
+    <message>
+        <source>The workspace could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish the workspace&apos;s studies to a review server, so that doctors score them from their own computers, then pull their scores back here for the analysis and the report. The systems behind the codes never leave this workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;onnect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to the review server with the PostgreSQL account that owns its database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Set up server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once, in an empty database: create the schema, the reviewer group and the access rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add reviewer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a doctor or an adjudicator a sign-in on the review server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tudy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the study&apos;s questions, coded answers and assignments to the server (never the systems behind the codes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lose on server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server then refuses every further score of this study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ull scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring the scores, revisions, skips and audit entries into the workspace&apos;s study; a second pull adds only what is new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress on the server (read every %1 seconds while shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v of %m done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1 as the study lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to a review server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer %1 added to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The studies could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is closed on the server (published %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is open on the server (published %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the progress…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to see the progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting up the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review server set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is set up (schema version %1; reviewers sign in as members of %2). Add the reviewers next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server was not set up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing &quot;%1&quot;…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is published: %2 questions, %3 answers, %4 assignments for %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not published: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close &quot;%1&quot; on the review server? Reviewers can then no longer score it there. Pull the scores afterwards and close the study in the workspace to see the analysis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing &quot;%1&quot; on the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; closed on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is closed on the server. Pull its scores now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not closed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulling the scores of &quot;%1&quot;…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulled &quot;%1&quot;: nothing new.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulled &quot;%1&quot;: nothing new on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulled &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulled &quot;%1&quot;: %2 scores (revisions included), %3 assignments changed state, %4 audit entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scores of &quot;%1&quot; were not pulled: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No progress to show: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>medlora::ui::LeadView</name>
     <message>
         <source>&amp;New study…</source>
@@ -2314,6 +2544,14 @@ The shipped rules apply until the file is fixed or saved again.</source>
     </message>
     <message>
         <source>Another analysis is being computed; try again when it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review ser&amp;ver…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish studies to a review server, follow their progress there and pull the scores back</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2711,6 +2949,137 @@ Sign in instead.</source>
     </message>
 </context>
 <context>
+    <name>medlora::ui::ModelExportDialog</name>
+    <message>
+        <source>Wrote %1 (%2, %3 tensors, %4 MB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged %1 LoRA projections into %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ollama Modelfile beside it: ollama create NAME -f %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the base model folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This format needs a LoRA adapter folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the GGUF file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder for the merged model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The adapter&apos;s Modelfile needs the base model&apos;s GGUF file (export it first as a GGUF file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GGUF file for llama.cpp and Ollama (adapter merged in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GGUF LoRA adapter (llama.cpp --lora, Ollama ADAPTER)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged Hugging Face model folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Base model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base model folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;LoRA adapter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LoRA adapter folder (adapter_config.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional for a GGUF file: without one the base is exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Write to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GGUF file to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GGUF files (*.gguf);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New folder for the merged model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tensor type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>f16 (half the size of f32)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>q8_0 (8-bit, about a quarter of f32)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bf16</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>f32 (exact)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also write an Ollama &amp;Modelfile beside it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base &amp;GGUF:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base model&apos;s GGUF file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>medlora::ui::ModelsPanel</name>
     <message>
         <source>Models</source>
@@ -2770,6 +3139,29 @@ Sign in instead.</source>
     </message>
     <message>
         <source>Add model folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the model, with or without a LoRA adapter, as GGUF for llama.cpp and Ollama, or as a merged HF folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::NewKeyDialog</name>
+    <message>
+        <source>New API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; is shown only now: only its hash is stored, so it cannot be read back. Copy it into the client (Authorization: Bearer KEY).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4404,6 +4796,14 @@ Output:
         <source>Start a first run...</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Export model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run&apos;s adapter as GGUF for llama.cpp and Ollama (merged, or as a GGUF LoRA), or merged into an HF folder</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>medlora::ui::RunProcess</name>
@@ -5035,6 +5435,230 @@ To look at an answer again, go back with Previous (Alt+Left).</source>
     </message>
 </context>
 <context>
+    <name>medlora::ui::ServeForm</name>
+    <message>
+        <source>Choose the model folder to serve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adapters: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the address to listen on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adapters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max queue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max batch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model folder to serve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: NAME=FOLDER, one adapter a line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other machines can reach this address: anyone with a key can use the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests that may wait for the batch; more get 503</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequences decoded together in one forward pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::ServeKeysView</name>
+    <message>
+        <source>unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keys could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key could not be created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the key to revoke.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key could not be revoked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests/min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens/min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::ServePanel</name>
+    <message>
+        <source>Serve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace %1 could not be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace is open: the server needs one for its API keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server has stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not stop cleanly: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finishing the running requests…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests: %1   Completion tokens: %2   Queue: %3   Active sequences: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::ServePlots</name>
+    <message>
+        <source>Requests per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completion tokens per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean latency (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds since start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>medlora::ui::ServerConnectDialog</name>
     <message>
         <source>Connect to a review server</source>
@@ -5090,6 +5714,69 @@ To look at an answer again, go back with Previous (Alt+Left).</source>
     </message>
     <message>
         <source>Cannot connect: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::ServerReviewerDialog</name>
+    <message>
+        <source>Add a reviewer to the review server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each reviewer signs in to the server with this name and password. Use the name the reviewer has in the workspace&apos;s studies. Only a SCRAM-SHA-256 verifier of the password, made on this computer, is sent to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Doctor (scores answers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjudicator (settles disagreements)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ; type the same password twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 to the server as an adjudicator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 to the server as a doctor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reviewer was not added: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1011,6 +1011,29 @@ The shipped rules apply until the file is fixed or saved again.</source>
     </message>
 </context>
 <context>
+    <name>medlora::ui::CreateKeyDialog</name>
+    <message>
+        <source>Create API key</source>
+        <translation>创建 API 密钥</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Requests per minute:</source>
+        <translation>每分钟请求数：</translation>
+    </message>
+    <message>
+        <source>Tokens per minute:</source>
+        <translation>每分钟词元数：</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>不限</translation>
+    </message>
+</context>
+<context>
     <name>medlora::ui::DatasetIoWorker</name>
     <message>
         <source>choose at least one file or folder to import</source>
@@ -2105,6 +2128,213 @@ The shipped rules apply until the file is fixed or saved again.</source>
     </message>
 </context>
 <context>
+    <name>medlora::ui::LeadServerDialog</name>
+    <message>
+        <source>The workspace could not be opened: %1</source>
+        <translation>无法打开工作区：%1</translation>
+    </message>
+    <message>
+        <source>Review server</source>
+        <translation>评审服务器</translation>
+    </message>
+    <message>
+        <source>Publish the workspace&apos;s studies to a review server, so that doctors score them from their own computers, then pull their scores back here for the analysis and the report. The systems behind the codes never leave this workspace.</source>
+        <translation>将工作区中的评审研究发布到评审服务器，供医生在各自的计算机上评分，再将评分拉取回此处用于分析和报告。各代号对应的系统信息始终不会离开此工作区。</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect…</source>
+        <translation>连接(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Sign in to the review server with the PostgreSQL account that owns its database</source>
+        <translation>使用拥有其数据库的 PostgreSQL 账户登录评审服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Set up server</source>
+        <translation>初始化服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Once, in an empty database: create the schema, the reviewer group and the access rules</source>
+        <translation>仅需在空数据库中执行一次：创建数据库模式、评审人角色组和访问规则</translation>
+    </message>
+    <message>
+        <source>&amp;Add reviewer…</source>
+        <translation>添加评审人(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Give a doctor or an adjudicator a sign-in on the review server</source>
+        <translation>为医生或仲裁人在评审服务器上创建登录账户</translation>
+    </message>
+    <message>
+        <source>S&amp;tudy:</source>
+        <translation>评审研究(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>发布(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Send the study&apos;s questions, coded answers and assignments to the server (never the systems behind the codes)</source>
+        <translation>将评审研究的问题、以代号标识的回答及评分分配发送到服务器（绝不发送代号对应的系统）</translation>
+    </message>
+    <message>
+        <source>C&amp;lose on server</source>
+        <translation>在服务器上关闭(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The server then refuses every further score of this study</source>
+        <translation>此后服务器将拒绝此评审研究的任何新评分</translation>
+    </message>
+    <message>
+        <source>P&amp;ull scores</source>
+        <translation>拉取评分(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Bring the scores, revisions, skips and audit entries into the workspace&apos;s study; a second pull adds only what is new</source>
+        <translation>将评分、修订、跳过记录和审计条目导入工作区中的评审研究；再次拉取时只添加新增内容</translation>
+    </message>
+    <message>
+        <source>Progress on the server (read every %1 seconds while shown)</source>
+        <translation>服务器上的进度（显示期间每 %1 秒读取一次）</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>评审人</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>%v of %m done</source>
+        <translation>已完成 %v / %m</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as the study lead.</source>
+        <translation>已以负责人身份连接到 %1。</translation>
+    </message>
+    <message>
+        <source>Not connected to a review server.</source>
+        <translation>未连接到评审服务器。</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>已连接到 %1。</translation>
+    </message>
+    <message>
+        <source>Reviewer %1 added to the server.</source>
+        <translation>已将评审人 %1 添加到服务器。</translation>
+    </message>
+    <message>
+        <source>The studies could not be read: %1</source>
+        <translation>无法读取评审研究：%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is closed on the server (published %2).</source>
+        <translation>“%1”已在服务器上关闭（发布于 %2）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is open on the server (published %2).</source>
+        <translation>“%1”在服务器上处于开放状态（发布于 %2）。</translation>
+    </message>
+    <message>
+        <source>Reading the progress…</source>
+        <translation>正在读取进度…</translation>
+    </message>
+    <message>
+        <source>Connect to see the progress.</source>
+        <translation>连接后即可查看进度。</translation>
+    </message>
+    <message>
+        <source>Setting up the server…</source>
+        <translation>正在初始化服务器…</translation>
+    </message>
+    <message>
+        <source>Review server set up.</source>
+        <translation>评审服务器已初始化。</translation>
+    </message>
+    <message>
+        <source>The server is set up (schema version %1; reviewers sign in as members of %2). Add the reviewers next.</source>
+        <translation>服务器已初始化（模式版本 %1；评审人以 %2 成员的身份登录）。下一步请添加评审人。</translation>
+    </message>
+    <message>
+        <source>The server was not set up: %1</source>
+        <translation>未能初始化服务器：%1</translation>
+    </message>
+    <message>
+        <source>Publishing &quot;%1&quot;…</source>
+        <translation>正在发布“%1”…</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; published.</source>
+        <translation>“%1”已发布。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is published: %2 questions, %3 answers, %4 assignments for %5.</source>
+        <translation>“%1”已发布：%2 个问题，%3 个回答，为 %5 分配了 %4 项评分任务。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not published: %2</source>
+        <translation>未能发布“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Close on the server</source>
+        <translation>在服务器上关闭</translation>
+    </message>
+    <message>
+        <source>Close &quot;%1&quot; on the review server? Reviewers can then no longer score it there. Pull the scores afterwards and close the study in the workspace to see the analysis.</source>
+        <translation>要在评审服务器上关闭“%1”吗？关闭后评审人将无法再在服务器上为其评分。之后请拉取评分，并在工作区中关闭该评审研究以查看分析。</translation>
+    </message>
+    <message>
+        <source>Closing &quot;%1&quot; on the server…</source>
+        <translation>正在服务器上关闭“%1”…</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; closed on the server.</source>
+        <translation>“%1”已在服务器上关闭。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is closed on the server. Pull its scores now.</source>
+        <translation>“%1”已在服务器上关闭。请现在拉取其评分。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was not closed: %2</source>
+        <translation>未能关闭“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Pulling the scores of &quot;%1&quot;…</source>
+        <translation>正在拉取“%1”的评分…</translation>
+    </message>
+    <message>
+        <source>Pulled &quot;%1&quot;: nothing new.</source>
+        <translation>已拉取“%1”：没有新内容。</translation>
+    </message>
+    <message>
+        <source>Pulled &quot;%1&quot;: nothing new on the server.</source>
+        <translation>已拉取“%1”：服务器上没有新内容。</translation>
+    </message>
+    <message>
+        <source>Pulled &quot;%1&quot;.</source>
+        <translation>已拉取“%1”。</translation>
+    </message>
+    <message>
+        <source>Pulled &quot;%1&quot;: %2 scores (revisions included), %3 assignments changed state, %4 audit entries.</source>
+        <translation>已拉取“%1”：%2 条评分（含修订），%3 项评分任务的状态有变更，%4 条审计条目。</translation>
+    </message>
+    <message>
+        <source>The scores of &quot;%1&quot; were not pulled: %2</source>
+        <translation>未能拉取“%1”的评分：%2</translation>
+    </message>
+    <message>
+        <source>No progress to show: %1</source>
+        <translation>无法显示进度：%1</translation>
+    </message>
+</context>
+<context>
     <name>medlora::ui::LeadView</name>
     <message>
         <source>&amp;New study…</source>
@@ -2309,6 +2539,14 @@ The shipped rules apply until the file is fixed or saved again.</source>
     <message>
         <source>Another analysis is being computed; try again when it is done.</source>
         <translation>正在计算另一项分析；请在其完成后重试。</translation>
+    </message>
+    <message>
+        <source>Review ser&amp;ver…</source>
+        <translation>评审服务器(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Publish studies to a review server, follow their progress there and pull the scores back</source>
+        <translation>将评审研究发布到评审服务器，在服务器上跟踪其进度，并将评分拉取回来</translation>
     </message>
 </context>
 <context>
@@ -2706,6 +2944,137 @@ Sign in instead.</source>
     </message>
 </context>
 <context>
+    <name>medlora::ui::ModelExportDialog</name>
+    <message>
+        <source>Wrote %1 (%2, %3 tensors, %4 MB).</source>
+        <translation>已写入 %1（%2，%3 个张量，%4 MB）。</translation>
+    </message>
+    <message>
+        <source>Merged %1 LoRA projections into %2 (%3).</source>
+        <translation>已将 %1 个 LoRA 投影合并到 %2（%3）。</translation>
+    </message>
+    <message>
+        <source>Ollama Modelfile beside it: ollama create NAME -f %1</source>
+        <translation>已在同一文件夹中写入 Ollama Modelfile：ollama create NAME -f %1</translation>
+    </message>
+    <message>
+        <source>Choose the base model folder.</source>
+        <translation>请选择基础模型文件夹。</translation>
+    </message>
+    <message>
+        <source>This format needs a LoRA adapter folder.</source>
+        <translation>此格式需要 LoRA 适配器文件夹。</translation>
+    </message>
+    <message>
+        <source>Choose the GGUF file to write.</source>
+        <translation>请选择要写入的 GGUF 文件。</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the merged model.</source>
+        <translation>请选择合并模型的文件夹。</translation>
+    </message>
+    <message>
+        <source>The adapter&apos;s Modelfile needs the base model&apos;s GGUF file (export it first as a GGUF file).</source>
+        <translation>适配器的 Modelfile 需要基础模型的 GGUF 文件（请先将基础模型导出为 GGUF 文件）。</translation>
+    </message>
+    <message>
+        <source>Exporting...</source>
+        <translation>正在导出...</translation>
+    </message>
+    <message>
+        <source>Export model</source>
+        <translation>导出模型</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>GGUF file for llama.cpp and Ollama (adapter merged in)</source>
+        <translation>用于 llama.cpp 和 Ollama 的 GGUF 文件（已合并适配器）</translation>
+    </message>
+    <message>
+        <source>GGUF LoRA adapter (llama.cpp --lora, Ollama ADAPTER)</source>
+        <translation>GGUF LoRA 适配器（llama.cpp --lora、Ollama ADAPTER）</translation>
+    </message>
+    <message>
+        <source>Merged Hugging Face model folder</source>
+        <translation>合并后的 Hugging Face 模型文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Base model:</source>
+        <translation>基础模型(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Base model folder</source>
+        <translation>基础模型文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;LoRA adapter:</source>
+        <translation>LoRA 适配器(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>LoRA adapter folder (adapter_config.json)</source>
+        <translation>LoRA 适配器文件夹（adapter_config.json）</translation>
+    </message>
+    <message>
+        <source>optional for a GGUF file: without one the base is exported</source>
+        <translation>导出 GGUF 文件时可选：不指定则导出基础模型</translation>
+    </message>
+    <message>
+        <source>&amp;Write to:</source>
+        <translation>写入到(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>GGUF file to write</source>
+        <translation>要写入的 GGUF 文件</translation>
+    </message>
+    <message>
+        <source>GGUF files (*.gguf);;All files (*)</source>
+        <translation>GGUF 文件 (*.gguf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>New folder for the merged model</source>
+        <translation>用于合并模型的新文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Tensor type:</source>
+        <translation>张量类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>f16 (half the size of f32)</source>
+        <translation>f16（大小为 f32 的一半）</translation>
+    </message>
+    <message>
+        <source>q8_0 (8-bit, about a quarter of f32)</source>
+        <translation>q8_0（8 位，约为 f32 的四分之一）</translation>
+    </message>
+    <message>
+        <source>bf16</source>
+        <translation>bf16</translation>
+    </message>
+    <message>
+        <source>f32 (exact)</source>
+        <translation>f32（无损）</translation>
+    </message>
+    <message>
+        <source>Also write an Ollama &amp;Modelfile beside it</source>
+        <translation>同时在同一文件夹中写入 Ollama Modelfile(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Base &amp;GGUF:</source>
+        <translation>基础 GGUF(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>The base model&apos;s GGUF file</source>
+        <translation>基础模型的 GGUF 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+</context>
+<context>
     <name>medlora::ui::ModelsPanel</name>
     <message>
         <source>Models</source>
@@ -2766,6 +3135,29 @@ Sign in instead.</source>
     <message>
         <source>Add model folder...</source>
         <translation>添加模型文件夹...</translation>
+    </message>
+    <message>
+        <source>E&amp;xport...</source>
+        <translation>导出(&amp;X)...</translation>
+    </message>
+    <message>
+        <source>Export the model, with or without a LoRA adapter, as GGUF for llama.cpp and Ollama, or as a merged HF folder</source>
+        <translation>将模型（带或不带 LoRA 适配器）导出为用于 llama.cpp 和 Ollama 的 GGUF，或导出为合并后的 HF 文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::NewKeyDialog</name>
+    <message>
+        <source>New API key</source>
+        <translation>新 API 密钥</translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; is shown only now: only its hash is stored, so it cannot be read back. Copy it into the client (Authorization: Bearer KEY).</source>
+        <translation>密钥“%1”仅在此刻显示：系统只保存其哈希值，之后无法再读取。请将其复制到客户端（Authorization: Bearer KEY）。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
     </message>
 </context>
 <context>
@@ -4406,6 +4798,14 @@ Output:
         <source>Start a first run...</source>
         <translation>开始第一次训练...</translation>
     </message>
+    <message>
+        <source>Export model…</source>
+        <translation>导出模型…</translation>
+    </message>
+    <message>
+        <source>The run&apos;s adapter as GGUF for llama.cpp and Ollama (merged, or as a GGUF LoRA), or merged into an HF folder</source>
+        <translation>将训练任务的适配器导出为用于 llama.cpp 和 Ollama 的 GGUF（合并进模型，或作为 GGUF LoRA），或合并为 HF 文件夹</translation>
+    </message>
 </context>
 <context>
     <name>medlora::ui::RunProcess</name>
@@ -5039,6 +5439,230 @@ To look at an answer again, go back with Previous (Alt+Left).</source>
     </message>
 </context>
 <context>
+    <name>medlora::ui::ServeForm</name>
+    <message>
+        <source>Choose the model folder to serve.</source>
+        <translation>请选择要提供服务的模型文件夹。</translation>
+    </message>
+    <message>
+        <source>Adapters: %1</source>
+        <translation>适配器：%1</translation>
+    </message>
+    <message>
+        <source>Enter the address to listen on.</source>
+        <translation>请输入要监听的地址。</translation>
+    </message>
+    <message>
+        <source>Model folder:</source>
+        <translation>模型文件夹：</translation>
+    </message>
+    <message>
+        <source>Adapters:</source>
+        <translation>适配器：</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>主机：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Max queue:</source>
+        <translation>最大队列长度：</translation>
+    </message>
+    <message>
+        <source>Max batch:</source>
+        <translation>最大批大小：</translation>
+    </message>
+    <message>
+        <source>Model folder to serve</source>
+        <translation>要提供服务的模型文件夹</translation>
+    </message>
+    <message>
+        <source>Optional: NAME=FOLDER, one adapter a line</source>
+        <translation>可选：每行一个适配器，格式为 NAME=FOLDER</translation>
+    </message>
+    <message>
+        <source>Other machines can reach this address: anyone with a key can use the model.</source>
+        <translation>其他计算机可以访问此地址：任何持有密钥的人都能使用该模型。</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>任一空闲端口</translation>
+    </message>
+    <message>
+        <source>Requests that may wait for the batch; more get 503</source>
+        <translation>可排队等待进入批处理的请求数；超出的请求将收到 503</translation>
+    </message>
+    <message>
+        <source>Sequences decoded together in one forward pass</source>
+        <translation>在一次前向传播中一起解码的序列数</translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::ServeKeysView</name>
+    <message>
+        <source>unlimited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>The keys could not be read: %1</source>
+        <translation>无法读取密钥：%1</translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>未打开工作区。</translation>
+    </message>
+    <message>
+        <source>The key could not be created: %1</source>
+        <translation>无法创建密钥：%1</translation>
+    </message>
+    <message>
+        <source>Select the key to revoke.</source>
+        <translation>请选择要撤销的密钥。</translation>
+    </message>
+    <message>
+        <source>The key could not be revoked: %1</source>
+        <translation>无法撤销密钥：%1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Key starts</source>
+        <translation>密钥前缀</translation>
+    </message>
+    <message>
+        <source>Requests/min</source>
+        <translation>请求数/分钟</translation>
+    </message>
+    <message>
+        <source>Tokens/min</source>
+        <translation>词元数/分钟</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>撤销时间</translation>
+    </message>
+    <message>
+        <source>Create key…</source>
+        <translation>创建密钥…</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>撤销</translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::ServePanel</name>
+    <message>
+        <source>Serve</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>The workspace %1 could not be opened: %2</source>
+        <translation>无法打开工作区 %1：%2</translation>
+    </message>
+    <message>
+        <source>No workspace is open: the server needs one for its API keys.</source>
+        <translation>未打开工作区：服务器需要工作区来管理 API 密钥。</translation>
+    </message>
+    <message>
+        <source>Serving at %1</source>
+        <translation>正在 %1 上提供服务</translation>
+    </message>
+    <message>
+        <source>The server could not start: %1</source>
+        <translation>服务器无法启动：%1</translation>
+    </message>
+    <message>
+        <source>The server has stopped</source>
+        <translation>服务器已停止</translation>
+    </message>
+    <message>
+        <source>The server did not stop cleanly: %1</source>
+        <translation>服务器未能正常停止：%1</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation>正在监听</translation>
+    </message>
+    <message>
+        <source>Finishing the running requests…</source>
+        <translation>正在完成进行中的请求…</translation>
+    </message>
+    <message>
+        <source>Requests: %1   Completion tokens: %2   Queue: %3   Active sequences: %4</source>
+        <translation>请求数：%1   生成词元数：%2   队列：%3   活动序列：%4</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>not listening</source>
+        <translation>未在监听</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::ServePlots</name>
+    <message>
+        <source>Requests per second</source>
+        <translation>每秒请求数</translation>
+    </message>
+    <message>
+        <source>Completion tokens per second</source>
+        <translation>每秒生成词元数</translation>
+    </message>
+    <message>
+        <source>Mean latency (ms)</source>
+        <translation>平均延迟（毫秒）</translation>
+    </message>
+    <message>
+        <source>Queue length</source>
+        <translation>队列长度</translation>
+    </message>
+    <message>
+        <source>Seconds since start</source>
+        <translation>启动后的秒数</translation>
+    </message>
+</context>
+<context>
     <name>medlora::ui::ServerConnectDialog</name>
     <message>
         <source>Connect to a review server</source>
@@ -5095,6 +5719,69 @@ To look at an answer again, go back with Previous (Alt+Left).</source>
     <message>
         <source>Cannot connect: %1</source>
         <translation>无法连接：%1</translation>
+    </message>
+</context>
+<context>
+    <name>medlora::ui::ServerReviewerDialog</name>
+    <message>
+        <source>Add a reviewer to the review server</source>
+        <translation>向评审服务器添加评审人</translation>
+    </message>
+    <message>
+        <source>Each reviewer signs in to the server with this name and password. Use the name the reviewer has in the workspace&apos;s studies. Only a SCRAM-SHA-256 verifier of the password, made on this computer, is sent to the server.</source>
+        <translation>每位评审人使用此姓名和密码登录服务器。请使用该评审人在工作区评审研究中的姓名。发送到服务器的仅是在本机生成的密码 SCRAM-SHA-256 验证值。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain:</source>
+        <translation>确认密码(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>At least %1 characters</source>
+        <translation>至少 %1 个字符</translation>
+    </message>
+    <message>
+        <source>&amp;Add reviewer</source>
+        <translation>添加评审人(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Doctor (scores answers)</source>
+        <translation>医生（为回答评分）</translation>
+    </message>
+    <message>
+        <source>Adjudicator (settles disagreements)</source>
+        <translation>仲裁人（裁定评分分歧）</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; type the same password twice.</source>
+        <translation>两次输入的密码不一致；请两次输入相同的密码。</translation>
+    </message>
+    <message>
+        <source>Adding %1…</source>
+        <translation>正在添加 %1…</translation>
+    </message>
+    <message>
+        <source>Added %1 to the server as an adjudicator.</source>
+        <translation>已将 %1 作为仲裁人添加到服务器。</translation>
+    </message>
+    <message>
+        <source>Added %1 to the server as a doctor.</source>
+        <translation>已将 %1 作为医生添加到服务器。</translation>
+    </message>
+    <message>
+        <source>The reviewer was not added: %1</source>
+        <translation>未能添加评审人：%1</translation>
     </message>
 </context>
 <context>
