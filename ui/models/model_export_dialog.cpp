@@ -20,7 +20,7 @@
 #include "core/lora/gguf_export.h"
 #include "core/lora/merged_export.h"
 #include "core/lora/ollama_modelfile.h"
-#include "ui/review/off_thread_job.h"
+#include "ui/shell/off_thread_job.h"
 #include "ui/shell/path_field.h"
 
 namespace medlora::ui {

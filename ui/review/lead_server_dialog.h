@@ -6,7 +6,7 @@
 //   - for the study picked from the workspace's studies: Publish, Close on the server, Pull scores
 //     (what came back, or that nothing new did), and its progress per reviewer (done / assigned,
 //     with a bar), read again every few seconds while the dialog is shown.
-// Every server call runs on a thread of its own with a connection of its own (off_thread_job.h);
+// Every server call runs on a thread of its own with a connection of its own (ui/shell/off_thread_job.h);
 // while an action runs its buttons are disabled, and its outcome or error is shown in one line.
 // The progress poll runs beside the actions and disables nothing.
 #include <QDialog>

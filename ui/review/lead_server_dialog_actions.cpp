@@ -11,7 +11,7 @@
 #include "core/review_server/study_pull.h"
 #include "core/store/workspace.h"
 #include "ui/review/lead_server_dialog.h"
-#include "ui/review/off_thread_job.h"
+#include "ui/shell/off_thread_job.h"
 
 namespace medlora::ui {
 namespace {

@@ -10,7 +10,7 @@
 #include "core/review_server/outbox.h"
 #include "core/review_server/server_connection.h"
 #include "core/review_server/server_review_queue.h"
-#include "ui/review/off_thread_job.h"
+#include "ui/shell/off_thread_job.h"
 #include "ui/review/review_panel.h"
 #include "ui/review/scoring_screen.h"
 #include "ui/review/server_queue_watch.h"

@@ -17,7 +17,7 @@
 
 #include "core/review_server/server_connection.h"
 #include "core/review_server/server_review_queue.h"
-#include "ui/review/off_thread_job.h"
+#include "ui/shell/off_thread_job.h"
 #include "ui/review/server_settings.h"
 
 namespace medlora::ui {

@@ -11,7 +11,7 @@
 
 #include "core/review_server/reviewer_roles.h"
 #include "core/review_server/server_connection.h"
-#include "ui/review/off_thread_job.h"
+#include "ui/shell/off_thread_job.h"
 
 namespace medlora::ui {
 

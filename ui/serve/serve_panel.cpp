@@ -20,7 +20,7 @@
 #include <exception>
 
 #include "core/store/workspace.h"
-#include "ui/review/off_thread_job.h"
+#include "ui/shell/off_thread_job.h"
 #include "ui/serve/serve_form.h"
 #include "ui/serve/serve_keys_view.h"
 #include "ui/serve/serve_plots.h"

@@ -1,8 +1,8 @@
 #pragma once
-// Runs work that talks to a review server on a thread of its own and hands its result back on the
-// receiver's thread (the GUI thread), so that the GUI never waits for the network. A Qt SQL
-// connection belongs to the thread that opened it, so a job opens its own (ServerConnection,
-// Workspace::open_for_this_thread).
+// Runs slow work (a review server round trip, loading or exporting a model) on a thread of its
+// own and hands its result back on the receiver's thread (the GUI thread), so that the GUI never
+// waits. A Qt SQL connection belongs to the thread that opened it, so a job that needs one opens
+// its own (ServerConnection, Workspace::open_for_this_thread).
 #include <QObject>
 #include <QString>
 #include <QThread>
