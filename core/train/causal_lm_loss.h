@@ -8,6 +8,16 @@
 
 namespace medlora::train {
 
+// The logits that predict each counted label, and those labels.
+struct TargetLogits {
+  at::Tensor logits;   // float32 [N, V]: position t predicts label[t+1]
+  at::Tensor targets;  // int64 [N]
+};
+
+// Runs the model on input_ids and keeps the positions whose next label is not kIgnoreIndex
+// (the same positions for every model given the same batch, so teacher and student line up).
+TargetLogits target_logits(model::LlamaForCausalLM& model, const at::Tensor& input_ids, const at::Tensor& labels);
+
 // Sum (not mean) of -log p(label[t+1] | tokens[..t]) over labels != kIgnoreIndex: the caller
 // divides by the target-token count of the whole accumulated batch, as HF does.
 at::Tensor causal_lm_loss_sum(model::LlamaForCausalLM& model, const at::Tensor& input_ids, const at::Tensor& labels);

@@ -179,6 +179,19 @@ void parse_lora(StrictObject& l, RunConfig& c) {
   l.reject_unknown();
 }
 
+void parse_teacher(StrictObject& t, TeacherSettings& teacher, const std::filesystem::path& base_dir) {
+  t.path("model", teacher.model, base_dir);
+  if (teacher.model.empty()) t.fail("model", "is required (the teacher's HF model folder)");
+  t.path("adapter", teacher.adapter, base_dir);
+  t.string("quantization", teacher.quantization);
+  try {
+    quant::parse_base_quantization(teacher.quantization);
+  } catch (const std::invalid_argument& e) {
+    t.fail("quantization", e.what());
+  }
+  t.reject_unknown();
+}
+
 }  // namespace
 
 std::string to_string(LrSchedulerKind kind) {
@@ -235,13 +248,26 @@ RunConfig RunConfig::from_json(const QJsonObject& json, const std::filesystem::p
     top.string("mode", mode);
     if (mode == "full") c.mode = TrainingMode::Full;
     else if (mode == "lora") c.mode = TrainingMode::Lora;
-    else top.fail("mode", "must be \"lora\" or \"full\", got \"" + mode + "\"");
+    else if (mode == "distill") c.distillation.emplace();  // a LoRA student
+    else top.fail("mode", "must be \"lora\", \"full\" or \"distill\", got \"" + mode + "\"");
   } else if (!json.contains("lora")) {
     c.mode = TrainingMode::Full;  // no lora section: every weight is trained
   }
   if (top.has("lora")) {
     StrictObject l(top.object("lora"), "lora.", source);
     parse_lora(l, c);
+  }
+  if (c.distillation) {
+    if (c.mode != TrainingMode::Lora) top.fail("lora.mode", "a distilled student is trained with LoRA: use \"lora\"");
+    auto& d = *c.distillation;
+    if (!top.has("teacher")) top.fail("teacher", "is required with \"mode\": \"distill\" ({\"model\": DIR, ...})");
+    StrictObject t(top.object("teacher"), "teacher.", source);
+    parse_teacher(t, d.teacher, base_dir);
+    top.number("temperature", d.temperature, 0.0, 1000.0, true);
+    top.number("alpha", d.alpha, 0.0, 1.0);
+  } else {
+    for (const char* key : {"teacher", "temperature", "alpha"})
+      if (top.has(key)) top.fail(key, "only applies to \"mode\": \"distill\"");
   }
   if (top.has("training")) {
     StrictObject t(top.object("training"), "training.", source);
@@ -306,7 +332,15 @@ QJsonObject RunConfig::to_json() const {
   if (!custom_template.empty()) j["template"] = QJsonObject{{"format", QString::fromStdString(custom_template)}};
   else if (!template_name.empty()) j["template"] = QString::fromStdString(template_name);
   j["data_format"] = data_format == DataFormat::Auto ? "auto" : data_format == DataFormat::Text ? "text" : "records";
-  j["mode"] = mode == TrainingMode::Full ? "full" : "lora";
+  j["mode"] = distillation ? "distill" : mode == TrainingMode::Full ? "full" : "lora";
+  if (distillation) {
+    QJsonObject teacher{{"model", str(distillation->teacher.model)},
+                        {"quantization", QString::fromStdString(distillation->teacher.quantization)}};
+    if (!distillation->teacher.adapter.empty()) teacher["adapter"] = str(distillation->teacher.adapter);
+    j["teacher"] = teacher;
+    j["temperature"] = distillation->temperature;
+    j["alpha"] = distillation->alpha;
+  }
   auto list = [](const std::vector<std::string>& v) {
     QJsonArray a;
     for (const auto& s : v) a.append(QString::fromStdString(s));

@@ -54,6 +54,19 @@ struct TrainingOptions {
   std::string optimizer = "adamw";
 };
 
+// "mode": "distill": the LoRA student learns from a frozen teacher's soft targets
+// (core/train/distillation_loss.h). The teacher shares the student's vocabulary.
+struct TeacherSettings {
+  std::filesystem::path model;    // HF model folder
+  std::filesystem::path adapter;  // optional PEFT adapter applied to the teacher
+  std::string quantization = "none";  // "none" | "int8" | "nf4" | "nf4-dq" (CPU only, as base_quantization)
+};
+struct DistillationConfig {
+  TeacherSettings teacher;
+  double temperature = 3.0;  // > 0
+  double alpha = 0.7;        // weight of the KL term, in [0, 1]
+};
+
 struct RunConfig {
   std::filesystem::path source;  // the RUN.json this came from (for messages)
   std::filesystem::path base_model;
@@ -71,6 +84,8 @@ struct RunConfig {
   int threads = 0;
   // How the frozen base projections are held: "none" | "int8" | "nf4" | "nf4-dq" (LoRA only).
   std::string base_quantization = "none";
+  // Set by "mode": "distill" (the student is then trained with LoRA: mode stays Lora).
+  std::optional<DistillationConfig> distillation;
 
   // Relative paths are resolved against the folder of the config file.
   static RunConfig from_json_file(const std::filesystem::path& path);

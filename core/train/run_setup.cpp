@@ -6,6 +6,7 @@
 #include <optional>
 #include <random>
 
+#include "core/generate/loaded_model.h"
 #include "core/io/atomic_file.h"
 #include "core/lora/lora_model.h"
 #include "core/lora/peft_adapter.h"
@@ -66,6 +67,34 @@ TrainableModel full_parameters(std::shared_ptr<model::LlamaForCausalLM> m, const
   return t;
 }
 
+// The frozen teacher of a distillation run, on the student's device and compute dtype,
+// optionally quantised as it loads and with its adapter applied (the path `generate` takes).
+DistillationTeacher load_teacher(const RunConfig& c, const runtime::ComputeOptions& compute,
+                                 const model::LlamaForCausalLM& student) {
+  const auto& d = *c.distillation;
+  DistillationTeacher teacher;
+  teacher.settings = {d.temperature, d.alpha};
+  if (!model::looks_like_model_dir(d.teacher.model))
+    throw TrainingError(c.source.string() + ": key \"teacher.model\": " + d.teacher.model.string() +
+                        " is not an HF model folder (config.json + *.safetensors)");
+  try {
+    teacher.model =
+        generate::load_model_for_generation(d.teacher.model, d.teacher.adapter, compute,
+                                            quant::parse_base_quantization(d.teacher.quantization))
+            .model;
+  } catch (const TrainingError&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw TrainingError(c.source.string() + ": key \"teacher\": " + e.what());
+  }
+  if (teacher.model->config().vocab_size != student.config().vocab_size)
+    throw TrainingError(c.source.string() + ": key \"teacher.model\": the teacher " + d.teacher.model.string() +
+                        " has vocab_size " + std::to_string(teacher.model->config().vocab_size) + " but the student " +
+                        c.base_model.string() + " has " + std::to_string(student.config().vocab_size) +
+                        "; distillation needs one shared tokenizer vocabulary");
+  return teacher;
+}
+
 }  // namespace
 
 void save_model_folder(model::LlamaForCausalLM& m, const fs::path& tokenizer_dir, const fs::path& dir) {
@@ -110,6 +139,7 @@ PreparedRun prepare_run(const RunConfig& c, const RunOverrides& overrides) {
   auto m = model::load_llama(c.base_model, run.compute, quant::parse_base_quantization(c.base_quantization));
   run.tokenizer = tokenizer::Tokenizer::load(c.base_model);
   s.pad_id = pad_of(*run.tokenizer);
+  if (c.distillation) s.distillation = load_teacher(c, run.compute, *m);
 
   // Data.
   const auto encode = encoder_of(run.tokenizer);
@@ -165,11 +195,20 @@ PreparedRun prepare_run(const RunConfig& c, const RunOverrides& overrides) {
     s.trainable.save_name = "adapter";
     s.trainable.save = [m, lc](const fs::path& dir) { lora::save_peft_adapter(*m, lc, dir); };
   }
-  s.started_extra = QJsonObject{{"mode", full ? "full" : "lora"},
+  s.started_extra = QJsonObject{{"mode", c.distillation ? "distill" : full ? "full" : "lora"},
                                 {"base_model", QString::fromStdString(c.base_model.string())},
                                 {"threads", run.compute.threads}};
   if (!template_used.empty()) s.started_extra["template"] = QString::fromStdString(template_used);
   if (c.base_quantization != "none") s.started_extra["base_quantization"] = QString::fromStdString(c.base_quantization);
+  if (c.distillation) {
+    s.started_extra["teacher"] = QString::fromStdString(c.distillation->teacher.model.string());
+    if (!c.distillation->teacher.adapter.empty())
+      s.started_extra["teacher_adapter"] = QString::fromStdString(c.distillation->teacher.adapter.string());
+    if (c.distillation->teacher.quantization != "none")
+      s.started_extra["teacher_quantization"] = QString::fromStdString(c.distillation->teacher.quantization);
+    s.started_extra["temperature"] = c.distillation->temperature;
+    s.started_extra["alpha"] = c.distillation->alpha;
+  }
   if (c.training.optimizer != "adamw") s.started_extra["optimizer"] = QString::fromStdString(c.training.optimizer);
   return run;
 }

@@ -57,6 +57,14 @@ struct Trainer::Impl {
   c10::Device device = c10::Device(c10::kCPU);
   Clock::time_point run_start, window_start;
   int64_t window_tokens = 0;
+  // Distillation terms: of the step being accumulated, then summed over the logging window
+  // (like window_loss_sum, as means per target token of each step; agreement counts tokens).
+  // Not checkpointed: a resume mid-window reports these over the steps after the resume only.
+  struct DistillWindow {
+    double kl = 0, ce = 0;
+    int64_t agreeing = 0, tokens = 0;
+  } step_distill, window_distill;
+  int64_t window_distill_steps = 0;
 
   void publish(QJsonObject line, bool keep = true) { log->write(line, keep); }
 
@@ -72,11 +80,29 @@ struct Trainer::Impl {
     return static_cast<double>(state.step) / static_cast<double>(std::max<int64_t>(1, steps_per_epoch));
   }
 
+  // The student's distillation loss on one micro-batch, normalised like the CE loss by the
+  // target tokens of the whole accumulated batch; its terms go into step_distill.
+  at::Tensor distilled_loss(const at::Tensor& input_ids, const at::Tensor& labels, int64_t targets) {
+    auto student = target_logits(*model, input_ids, labels);
+    at::Tensor teacher_logits;
+    {
+      torch::NoGradGuard no_grad;
+      teacher_logits = target_logits(*setup.distillation->model, input_ids, labels).logits;
+    }
+    const auto terms = distillation_loss_sum(student.logits, teacher_logits, student.targets, setup.distillation->settings);
+    step_distill.kl += terms.kl / static_cast<double>(targets);
+    step_distill.ce += terms.ce / static_cast<double>(targets);
+    step_distill.agreeing += terms.agreeing;
+    step_distill.tokens += terms.tokens;
+    return terms.loss / static_cast<double>(targets);
+  }
+
   // Forward + backward over the micro-batches of one optimiser step; returns the step's loss
   // (mean over its target tokens) and the real tokens seen.
   std::pair<double, int64_t> accumulate(const std::vector<std::vector<int64_t>>& micro, int64_t targets) {
     double loss_value = 0;
     int64_t tokens = 0;
+    step_distill = {};
     const double scale = float16 ? state.loss_scale : 1.0;
     for (const auto& indices : micro) {
       const auto split = std::min<int64_t>(state.micro_split, static_cast<int64_t>(indices.size()));
@@ -87,7 +113,8 @@ struct Trainer::Impl {
         auto batch = collate(setup.train, part, setup.pad_id, device);
         tokens += batch.tokens;
         if (batch.target_tokens == 0) continue;
-        auto loss = causal_lm_loss_sum(*model, batch.input_ids, batch.labels) / static_cast<double>(targets);
+        auto loss = setup.distillation ? distilled_loss(batch.input_ids, batch.labels, targets)
+                                       : causal_lm_loss_sum(*model, batch.input_ids, batch.labels) / static_cast<double>(targets);
         if (callbacks.before_backward) callbacks.before_backward(state.step, loss);
         loss_value += loss.item<double>();
         (scale != 1.0 ? loss * scale : loss).backward();
@@ -149,6 +176,13 @@ struct Trainer::Impl {
       state.window_loss_sum += loss_value;
       state.window_grad_norm_sum += grad_norm;
       ++state.window_steps;
+      if (setup.distillation) {
+        window_distill.kl += step_distill.kl;
+        window_distill.ce += step_distill.ce;
+        window_distill.agreeing += step_distill.agreeing;
+        window_distill.tokens += step_distill.tokens;
+        ++window_distill_steps;
+      }
       if (float16 && ++state.scaler_good_steps >= kLossScaleGrowthInterval) {
         state.loss_scale *= 2.0;
         state.scaler_good_steps = 0;
@@ -184,13 +218,22 @@ struct Trainer::Impl {
   void log_window() {
     if (state.window_steps == 0) return;
     const double elapsed = seconds_since(window_start);
-    publish({{"step", static_cast<qint64>(state.step)},
-          {"epoch", epoch_progress()},
-          {"loss", state.window_loss_sum / static_cast<double>(state.window_steps)},
-          {"learning_rate", schedule->at(state.step - 1)},
-          {"grad_norm", state.window_grad_norm_sum / static_cast<double>(state.window_steps)},
-          {"tokens_per_second", elapsed > 0 ? static_cast<double>(window_tokens) / elapsed : 0.0},
-          {"seconds", seconds_since(run_start)}});
+    QJsonObject line{{"step", static_cast<qint64>(state.step)},
+                     {"epoch", epoch_progress()},
+                     {"loss", state.window_loss_sum / static_cast<double>(state.window_steps)},
+                     {"learning_rate", schedule->at(state.step - 1)},
+                     {"grad_norm", state.window_grad_norm_sum / static_cast<double>(state.window_steps)},
+                     {"tokens_per_second", elapsed > 0 ? static_cast<double>(window_tokens) / elapsed : 0.0},
+                     {"seconds", seconds_since(run_start)}};
+    if (window_distill_steps > 0) {
+      line["kl_loss"] = window_distill.kl / static_cast<double>(window_distill_steps);
+      line["ce_loss"] = window_distill.ce / static_cast<double>(window_distill_steps);
+      line["teacher_agreement"] =
+          static_cast<double>(window_distill.agreeing) / static_cast<double>(std::max<int64_t>(1, window_distill.tokens));
+    }
+    publish(line);
+    window_distill = {};
+    window_distill_steps = 0;
     state.window_loss_sum = 0;
     state.window_grad_norm_sum = 0;
     state.window_steps = 0;
@@ -388,6 +431,18 @@ Trainer::Trainer(TrainerSetup setup, TrainerCallbacks callbacks) : impl_(std::ma
       throw TrainingError("trainable tensor \"" + name + "\" must be float32 with requires_grad (mixed precision keeps trained weights in float32)");
   }
   m.device = m.model->device();
+  if (m.setup.distillation) {
+    auto& teacher = m.setup.distillation->model;
+    if (!teacher) throw TrainingError("distillation: no teacher model given");
+    if (teacher->config().vocab_size != m.model->config().vocab_size)
+      throw TrainingError("distillation: the teacher's vocab_size is " + std::to_string(teacher->config().vocab_size) +
+                          " but the student's is " + std::to_string(m.model->config().vocab_size) +
+                          "; teacher and student must share one tokenizer vocabulary");
+    if (teacher->device() != m.device)
+      throw TrainingError("distillation: the teacher is on " + teacher->device().str() + " but the student on " + m.device.str());
+    for (auto& p : teacher->parameters()) p.set_requires_grad(false);
+    teacher->eval();
+  }
   m.float16 = m.model->dtype() == torch::kHalf;
   for (const auto& ex : m.setup.train) m.lengths.push_back(ex.length());
   m.micro_batches_per_epoch = (static_cast<int64_t>(m.setup.train.size()) + m.options.micro_batch_size - 1) / m.options.micro_batch_size;

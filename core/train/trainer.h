@@ -11,11 +11,13 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/model/llama_model.h"
+#include "core/train/distillation_loss.h"
 #include "core/train/example_encoder.h"
 #include "core/train/run_config.h"
 
@@ -31,6 +33,14 @@ struct TrainableModel {
   std::string save_name = "adapter";  // "adapter" (LoRA) or "model" (full)
 };
 
+// Distillation: the loss becomes distillation_loss against this frozen teacher's logits on the
+// same batch (run under no-grad, in eval mode); the metrics lines gain kl_loss, ce_loss and
+// teacher_agreement. Evaluation stays the student's cross-entropy.
+struct DistillationTeacher {
+  std::shared_ptr<model::LlamaForCausalLM> model;  // same vocabulary and device as the student
+  DistillationSettings settings;
+};
+
 struct TrainerSetup {
   TrainableModel trainable;
   std::vector<EncodedExample> train;
@@ -42,6 +52,7 @@ struct TrainerSetup {
   QJsonObject run_config;             // written as output_dir/run_config.json when not empty
   std::filesystem::path resume_from;  // a run folder or a checkpoint folder; empty: fresh run
   QJsonObject started_extra;          // extra keys for the "started" event (mode, model, ...)
+  std::optional<DistillationTeacher> distillation;  // empty: plain cross-entropy
 };
 
 struct TrainerCallbacks {
