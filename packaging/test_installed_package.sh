@@ -19,9 +19,12 @@
 #      ("Connection refused"): Qt's QPSQL driver and libpq are installed and load;
 #   4. `LANG=zh_CN.UTF-8 medlora-workbench --help` prints the Chinese description (the zh_CN
 #      translation compiled into libmedlora_ui is found);
-#   5. only then are xvfb, xauth, x11-apps and netpbm installed (for the test), and medlora-workbench
-#      starts under xvfb-run in zh_CN with the model from step 3, stays up, and its window is
-#      saved as WORK_DIR/workbench.png (and .xwd);
+#   5. only then are xvfb, xauth, x11-apps, x11-utils, netpbm and the recommended fonts-noto-cjk
+#      installed (for the test; without the font the zh_CN screen shows boxes), and
+#      medlora-workbench starts under xvfb-run in zh_CN with the model from step 3, stays up and
+#      maps its windows: the screen is saved as WORK_DIR/workbench.png (and .xwd), and each of its
+#      top-level windows as WORK_DIR/window-N.png (read from the window itself: with no window
+#      manager, Xvfb's screen image leaves a dialog that was resized after mapping black);
 #   6. lintian (on the host, when present) reports no errors.
 set -euo pipefail
 
@@ -108,26 +111,39 @@ out="$(in_chroot LANG=zh_CN.UTF-8 QT_QPA_PLATFORM=offscreen medlora-workbench --
 printf '%s\n' "$out" >>"$LOG"
 grep -q "LoRA 微调与临床评审" <<<"$out" || fail "the workbench's help is not in Chinese: $out"
 
-step "5. medlora-workbench under xvfb-run (xvfb, xauth, x11-apps, netpbm installed now, for the test only)"
-in_chroot apt-get install -y --no-install-recommends xvfb xauth x11-apps netpbm >>"$LOG" 2>&1 || fail "installing xvfb (see $LOG)"
+step "5. medlora-workbench under xvfb-run (xvfb, xauth, x11-apps, x11-utils, netpbm, fonts-noto-cjk installed now, for the test only)"
+in_chroot apt-get install -y --no-install-recommends xvfb xauth x11-apps x11-utils netpbm fonts-noto-cjk >>"$LOG" 2>&1 ||
+  fail "installing xvfb (see $LOG)"
 cat >"$CHROOT/tmp/run_workbench.sh" <<'EOF'
 #!/bin/sh
-# Runs inside xvfb-run: start the workbench, give it time to show its window, save the screen.
+# Runs inside xvfb-run: start the workbench, give it time to show its windows, save the screen
+# and each of its top-level windows (WM_CLASS medlora-workbench, as xwininfo lists them).
 medlora-workbench --models-dir /root/models --workspace /root/test.medlora >/tmp/workbench.log 2>&1 &
 pid=$!
 sleep 15
 if ! kill -0 "$pid" 2>/dev/null; then
   echo "medlora-workbench exited early:"; cat /tmp/workbench.log; exit 1
 fi
+rm -f /tmp/workbench.xwd /tmp/workbench.png /tmp/window-*.png
 xwd -root -silent >/tmp/workbench.xwd
 xwdtopnm /tmp/workbench.xwd 2>/dev/null | pnmtopng >/tmp/workbench.png 2>/dev/null
+echo "its top-level windows:"
+LC_ALL=C.UTF-8 xwininfo -root -children | grep '("medlora-workbench"' | tee /tmp/windows.txt
+n=0
+for id in $(awk '{print $1}' /tmp/windows.txt); do
+  n=$((n + 1))
+  xwd -id "$id" -silent | xwdtopnm 2>/dev/null | pnmtopng >/tmp/window-$n.png 2>/dev/null
+done
 kill "$pid"; wait "$pid" 2>/dev/null
 echo "medlora-workbench stayed up 15 s; its output:"; cat /tmp/workbench.log
+[ "$n" -gt 0 ] || { echo "medlora-workbench mapped no window"; exit 1; }
 EOF
 chmod +x "$CHROOT/tmp/run_workbench.sh"
 in_chroot LANG=zh_CN.UTF-8 xvfb-run -a -s "-screen 0 1400x900x24" /tmp/run_workbench.sh >>"$LOG" 2>&1 ||
-  fail "the workbench did not stay up under Xvfb (see $LOG)"
-cp "$CHROOT/tmp/workbench.xwd" "$CHROOT/tmp/workbench.png" "$WORK/" && say "screenshot: $WORK/workbench.png"
+  fail "the workbench did not stay up under Xvfb or showed no window (see $LOG)"
+rm -f "$WORK"/window-*.png
+cp "$CHROOT"/tmp/workbench.xwd "$CHROOT"/tmp/workbench.png "$CHROOT"/tmp/window-*.png "$WORK/" &&
+  say "screenshots: $WORK/workbench.png, $(cd "$WORK" && ls window-*.png | tr '\n' ' ')"
 
 step "6. lintian"
 if command -v lintian >/dev/null; then
