@@ -21,6 +21,12 @@ Generator::Generator(std::shared_ptr<model::LlamaForCausalLM> model, std::shared
   }
 }
 
+SamplingParams fit_to_context(SamplingParams params, int64_t prompt_tokens, int64_t context_length) {
+  const int64_t room = std::max<int64_t>(0, context_length - prompt_tokens);
+  params.max_new_tokens = static_cast<int>(std::min<int64_t>(params.max_new_tokens, room));
+  return params;
+}
+
 GenerationResult Generator::generate(const std::string& prompt_text, const SamplingParams& params,
                                      const TokenCallback& on_token, const std::atomic<bool>* cancel) {
   if (!tokenizer_) throw std::invalid_argument("Generator::generate needs a tokenizer; use generate_ids");
@@ -30,7 +36,9 @@ GenerationResult Generator::generate(const std::string& prompt_text, const Sampl
 GenerationResult Generator::generate_ids(const std::vector<int64_t>& prompt_ids, const SamplingParams& params,
                                          const TokenCallback& on_token, const std::atomic<bool>* cancel) {
   const auto& config = model_->config();
-  DecodingSequence sequence(prompt_ids, params, tokenizer_, eos_ids_, config.vocab_size, config.bos_token_id);
+  const int64_t prompt_tokens = std::max<int64_t>(1, static_cast<int64_t>(prompt_ids.size()));  // [] means [BOS]
+  const SamplingParams fitted = fit_to_context(params, prompt_tokens, config.max_position_embeddings);
+  DecodingSequence sequence(prompt_ids, fitted, tokenizer_, eos_ids_, config.vocab_size, config.bos_token_id);
 
   // NoGradGuard rather than InferenceMode: tensors the model caches during generation (the
   // RoPE table) would otherwise be inference tensors that a later training step cannot use.
@@ -44,9 +52,9 @@ GenerationResult Generator::generate_ids(const std::vector<int64_t>& prompt_ids,
   };
 
   std::unique_ptr<model::KVCache> cache;
-  if (params.use_cache)
+  if (fitted.use_cache)
     cache = std::make_unique<model::KVCache>(
-        model_->make_cache(1, static_cast<int64_t>(sequence.ids().size()) + params.max_new_tokens));
+        model_->make_cache(1, static_cast<int64_t>(sequence.ids().size()) + fitted.max_new_tokens));
 
   torch::Tensor logits;
   if (sequence.wants_tokens()) logits = last_logits(model_->hidden_states(as_input(sequence.ids()), cache.get()));

@@ -1,7 +1,10 @@
 #pragma once
 // Text generation with a KV cache: prefill the prompt, then decode one token at a time through
 // the sampler chain, streaming each token's new text and stopping at EOS, a stop string,
-// max_new_tokens or a cancel request (an atomic flag another thread may set).
+// max_new_tokens or a cancel request (an atomic flag another thread may set). Decoding never
+// runs past the model's context (config max_position_embeddings): max_new_tokens is cut to the
+// positions the prompt leaves, as HF generate's max_length does (a prompt that fills the
+// context gets no new tokens; the server refuses such a request with a 400 instead).
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -26,8 +29,14 @@ struct GenerationResult {
   int64_t prompt_tokens = 0;
   double seconds = 0;               // prefill + decode
   double tokens_per_second = 0;     // generated tokens / seconds
-  std::string finish_reason;        // eos | stop_string | max_new_tokens | cancelled
+  // eos | stop_string | max_new_tokens | cancelled. "max_new_tokens" also when the context's
+  // last position was reached first (max_new_tokens was cut to fit): a length limit either way.
+  std::string finish_reason;
 };
+
+// `params` with max_new_tokens cut to the positions a prompt of `prompt_tokens` leaves in a
+// context of `context_length`: 0 when the prompt fills it already (nothing is generated).
+SamplingParams fit_to_context(SamplingParams params, int64_t prompt_tokens, int64_t context_length);
 
 // Called once per generated token (EOS excluded) with the text that became final with it,
 // possibly empty (held back inside a UTF-8 character or a possible stop string). Text still

@@ -130,13 +130,16 @@ void reject_unsupported_outputs(const json& body, Endpoint endpoint) {
     refuse("suffix", "this server only completes after the prompt");
 }
 
-void read_sampling(const json& body, Endpoint endpoint, generate::SamplingParams& sampling) {
+void read_sampling(const json& body, Endpoint endpoint, generate::SamplingParams& sampling, std::string& max_tokens_field) {
   if (field(body, "temperature")) sampling.temperature = number(body, "temperature", 0, 2);
   if (field(body, "top_p")) sampling.top_p = number(body, "top_p", 1e-9, 1);
   const char* max_name = field(body, "max_completion_tokens") && endpoint == Endpoint::ChatCompletions
                              ? "max_completion_tokens"
                              : "max_tokens";
-  if (field(body, max_name)) sampling.max_new_tokens = static_cast<int>(std::min<int64_t>(integer(body, max_name, 1), 1 << 20));
+  if (field(body, max_name)) {
+    sampling.max_new_tokens = static_cast<int>(std::min<int64_t>(integer(body, max_name, 1), 1 << 20));
+    max_tokens_field = max_name;
+  }
   if (field(body, "seed")) sampling.seed = static_cast<uint64_t>(integer(body, "seed", 0));
   if (field(body, "n") && integer(body, "n", 1) != 1) throw bad_request("n", "n must be 1 (one choice per request)");
   for (const char* penalty : {"presence_penalty", "frequency_penalty"})
@@ -190,6 +193,20 @@ std::vector<std::string> ServedModels::ids() const {
   return out;
 }
 
+void check_context_length(const ServeRequest& request, int64_t prompt_tokens, int64_t context_length) {
+  const int64_t asked = request.max_tokens_field.empty() ? 0 : request.chat.sampling.max_new_tokens;
+  if (prompt_tokens < context_length && prompt_tokens + asked <= context_length) return;
+  const bool chat = request.endpoint == Endpoint::ChatCompletions;
+  const std::string input = chat ? "messages" : "prompt";
+  std::string message = "This model's maximum context length is " + std::to_string(context_length) +
+                        " tokens. However, you requested " + std::to_string(prompt_tokens + asked) + " tokens (" +
+                        std::to_string(prompt_tokens) + " in the " + input;
+  message += asked > 0 ? ", " + std::to_string(asked) + " in the completion). Please reduce the length of the " + input +
+                             " or completion."
+                       : ", which leaves no room for the completion). Please reduce the length of the " + input + ".";
+  throw ApiError(400, "invalid_request_error", "context_length_exceeded", message, input);
+}
+
 ServeRequest parse_request(Endpoint endpoint, const std::string& body, const ServedModels& models,
                            const generate::SamplingParams& defaults) {
   json parsed = json::parse(body, nullptr, /*allow_exceptions=*/false);
@@ -211,7 +228,7 @@ ServeRequest parse_request(Endpoint endpoint, const std::string& body, const Ser
     request.chat.question = prompt->get<std::string>();
     request.chat.template_name = "raw";  // the prompt is the model's input as it is
   }
-  read_sampling(parsed, endpoint, request.chat.sampling);
+  read_sampling(parsed, endpoint, request.chat.sampling, request.max_tokens_field);
   reject_unsupported_outputs(parsed, endpoint);
   read_extension(parsed, request);
   if (field(parsed, "stream")) request.stream = boolean(parsed, "stream");

@@ -34,6 +34,9 @@ struct ServeRequest {
   bool stream = false;
   bool include_usage = false;  // stream_options.include_usage
   bool ground = false;         // medlora.ground
+  // "max_tokens" / "max_completion_tokens" when the client set it, "" when the server's default
+  // applies (a default is cut to fit the context; a limit the client asked for is a 400).
+  std::string max_tokens_field;
   // Identical deterministic requests (greedy, or a fixed seed) share this key; "" otherwise.
   std::string cache_key;
 };
@@ -41,5 +44,9 @@ struct ServeRequest {
 // Throws ApiError (400 for a malformed body or field, 404 for an unknown model).
 ServeRequest parse_request(Endpoint endpoint, const std::string& body, const ServedModels& models,
                            const generate::SamplingParams& defaults);
+
+// OpenAI's 400 context_length_exceeded, naming both numbers, when the prompt of `prompt_tokens`
+// and the max_tokens the client set exceed the model's context, or the prompt alone fills it.
+void check_context_length(const ServeRequest& request, int64_t prompt_tokens, int64_t context_length);
 
 }  // namespace medlora::serve

@@ -2,6 +2,7 @@
 
 #include <QRandomGenerator>
 
+#include <algorithm>
 #include <chrono>
 
 namespace medlora::serve {
@@ -94,11 +95,30 @@ std::string error_body(const ApiError& error) {
                 {"code", error.code.empty() ? json(nullptr) : json(error.code)}}}});
 }
 
+namespace {
+json model_json(const std::string& id, int64_t created) {
+  return {{"id", id}, {"object", "model"}, {"created", created}, {"owned_by", "medlora"}};
+}
+}  // namespace
+
 std::string models_body(const ServedModels& models, int64_t created) {
   json data = json::array();
-  for (const auto& id : models.ids())
-    data.push_back({{"id", id}, {"object", "model"}, {"created", created}, {"owned_by", "medlora"}});
+  for (const auto& id : models.ids()) data.push_back(model_json(id, created));
   return dump(json{{"object", "list"}, {"data", data}});
+}
+
+std::string model_body(const ServedModels& models, const std::string& id, int64_t created) {
+  const auto ids = models.ids();
+  if (std::find(ids.begin(), ids.end(), id) == ids.end())
+    throw ApiError(404, "invalid_request_error", "model_not_found", "The model '" + id + "' does not exist", "model");
+  return dump(model_json(id, created));
+}
+
+std::string new_request_id() {
+  const quint64 high = QRandomGenerator::global()->generate64();
+  const quint64 low = QRandomGenerator::global()->generate64();
+  return "req_" + QString::number(high, 16).rightJustified(16, '0').toStdString() +
+         QString::number(low, 16).rightJustified(16, '0').toStdString();
 }
 
 std::string sse_event(const std::string& data) { return "data: " + data + "\n\n"; }

@@ -53,6 +53,12 @@ std::string usage_chunk_body(Endpoint endpoint, const ResponseHead& head, int64_
 
 std::string error_body(const ApiError& error);
 std::string models_body(const ServedModels& models, int64_t created);
+// GET /v1/models/{id}: one model object; throws ApiError 404 model_not_found for an id the
+// server does not serve.
+std::string model_body(const ServedModels& models, const std::string& id, int64_t created);
+
+// A fresh id for the x-request-id header: "req_" and 32 hex digits.
+std::string new_request_id();
 
 // Server-sent events as OpenAI streams them: "data: <json>\n\n", and "data: [DONE]\n\n" last.
 std::string sse_event(const std::string& data);

@@ -115,15 +115,23 @@ void Scheduler::run() {
     }
     try {
       auto prepared = engine_.prepare_answer(chat);
-      engine_.use_adapter(prepared.reply.adapter);
       const auto& ids = prepared.reply.prompt_ids;
+      // A max_tokens the client asked for that does not fit is a 400; the server's default is cut.
+      const int64_t prompt_tokens = std::max<int64_t>(1, static_cast<int64_t>(ids.size()));
+      check_context_length(job->request(), prompt_tokens, config.max_position_embeddings);
+      prepared.sampling = generate::fit_to_context(prepared.sampling, prompt_tokens, config.max_position_embeddings);
+      engine_.use_adapter(prepared.reply.adapter);
       generate::DecodingSequence sequence(ids, prepared.sampling, engine_.tokenizer(), eos_ids, config.vocab_size,
                                           config.bos_token_id);
       auto cache = decoder.make_cache(static_cast<int64_t>(sequence.ids().size()) + prepared.sampling.max_new_tokens);
       auto running = std::make_unique<Running>(Running{job, std::move(chat), std::move(prepared.reply),
                                                        std::move(sequence), std::move(cache), {}});
       if (running->sequence.wants_tokens()) running->logits = decoder.prefill(running->sequence.ids(), running->cache);
+      job->admit();
       batch.push_back(std::move(running));
+    } catch (const ApiError& e) {
+      release_slot();
+      job->fail(e);
     } catch (const std::invalid_argument& e) {
       release_slot();
       job->fail(bad_request("", e.what()));

@@ -81,6 +81,13 @@ HttpReply ServeApi::error_reply(const std::string& endpoint, const ApiError& err
 }
 
 HttpReply ServeApi::handle(const HttpRequest& request) {
+  HttpReply reply = route(request);
+  // OpenAI names every response (the client's `_request_id`), streamed or not, errors too.
+  reply.headers.emplace_back("x-request-id", new_request_id());
+  return reply;
+}
+
+HttpReply ServeApi::route(const HttpRequest& request) {
   if (request.method == "GET" && request.path == "/health")
     return json_reply(200, nlohmann::json{{"status", draining_ ? "draining" : "ok"},
                                           {"queue_length", scheduler_.queue_length()},
@@ -95,6 +102,15 @@ HttpReply ServeApi::handle(const HttpRequest& request) {
     if (request.path == "/v1/models" && request.method == "GET") {
       keys_.authenticate(request.authorization);
       return json_reply(200, models_body(models_, started_));
+    }
+    const std::string model_prefix = "/v1/models/";
+    if (request.path.rfind(model_prefix, 0) == 0 && request.path.size() > model_prefix.size() && request.method == "GET") {
+      try {
+        keys_.authenticate(request.authorization);
+        return json_reply(200, model_body(models_, request.path.substr(model_prefix.size()), started_));
+      } catch (const ApiError& error) {
+        return error_reply("/v1/models/{id}", error);  // one metrics label, whatever id was asked
+      }
     }
     if (request.path == "/v1/chat/completions" && request.method == "POST")
       return completion(Endpoint::ChatCompletions, request);
@@ -141,7 +157,10 @@ HttpReply ServeApi::completion(Endpoint endpoint, const HttpRequest& http) {
   } catch (const ApiError& error) {
     return error_reply(call->endpoint, error);
   }
-  return call->request().stream ? streaming_reply(call) : blocking_reply(call);
+  if (!call->request().stream) return blocking_reply(call);
+  // A request the scheduler refuses (context_length_exceeded, say) is an HTTP error, not a stream.
+  if (auto refused = call->job->wait_admitted()) return error_reply(call->endpoint, *refused);
+  return streaming_reply(call);
 }
 
 HttpReply ServeApi::cached_reply(Call& call, CompletionOutcome outcome) {

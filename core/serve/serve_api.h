@@ -1,7 +1,8 @@
 #pragma once
 // The server's endpoints, independent of the HTTP library (http_server.h adapts them):
 //   POST /v1/chat/completions, POST /v1/completions (stream or not), GET /v1/models,
-//   GET /health, GET /metrics.
+//   GET /v1/models/{id}, GET /health, GET /metrics.
+// Every reply carries an x-request-id header, unique per request, as OpenAI's do.
 // /v1/* need `Authorization: Bearer KEY` (401), pass the key's token buckets (429 with
 // Retry-After), are answered from the response cache when deterministic and seen before, and
 // otherwise queue for the scheduler (503 when the queue is full or the server is draining).
@@ -70,6 +71,7 @@ class ServeApi {
 
  private:
   struct Call;  // one generation request on its way through
+  HttpReply route(const HttpRequest& request);
   HttpReply completion(Endpoint endpoint, const HttpRequest& request);
   HttpReply cached_reply(Call& call, CompletionOutcome outcome);
   HttpReply blocking_reply(const std::shared_ptr<Call>& call);

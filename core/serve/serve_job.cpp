@@ -2,6 +2,22 @@
 
 namespace medlora::serve {
 
+void ServeJob::admit() {
+  std::lock_guard lock(mutex_);
+  admitted_ = true;
+  changed_.notify_all();
+}
+
+std::optional<ApiError> ServeJob::wait_admitted() {
+  std::unique_lock lock(mutex_);
+  changed_.wait(lock, [&] { return admitted_ || reply_ || error_; });
+  if (admitted_ || !error_) return std::nullopt;
+  delivered_ = true;
+  auto error = std::move(error_);
+  error_.reset();
+  return error;
+}
+
 void ServeJob::push_piece(const std::string& text) {
   std::lock_guard lock(mutex_);
   if (!first_token_at_) first_token_at_ = Clock::now();

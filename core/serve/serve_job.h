@@ -25,6 +25,8 @@ class ServeJob {
   Clock::time_point arrived() const { return arrived_; }
 
   // --- the scheduler's side ---
+  // The request passed the scheduler's checks (context length, grounding) and is decoding.
+  void admit();
   void push_piece(const std::string& text);
   void complete(generate::ChatReply reply);
   void fail(const ApiError& error);
@@ -36,6 +38,10 @@ class ServeJob {
     std::optional<ApiError> error;             // set once: the job failed
     bool finished() const { return reply || error; }
   };
+  // Blocks until the scheduler admits the job (nullopt) or refuses it (the error, which wait()
+  // then no longer reports): a stream starts only once its request is known to be valid, so a
+  // refusal is an HTTP error rather than an event inside a 200 stream.
+  std::optional<ApiError> wait_admitted();
   // Blocks until there is new text or the job ends.
   Update wait();
   // When the first piece arrived (or the job ended without one).
@@ -53,6 +59,7 @@ class ServeJob {
   std::optional<ApiError> error_;
   std::optional<Clock::time_point> first_token_at_;
   bool delivered_ = false;
+  bool admitted_ = false;
 };
 
 }  // namespace medlora::serve

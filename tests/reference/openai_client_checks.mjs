@@ -1,6 +1,7 @@
 // Checks a running `medlora serve` with the official OpenAI client (openai-node from the npm
-// oracles): chat and text completions, streamed and not, models.list, a wrong key, the rate
-// limit, routing and the safety report, as an application using OpenAI's client would see them.
+// oracles): chat and text completions, streamed and not, models.list and models.retrieve, the
+// x-request-id of every reply, a wrong key, the rate limit, a max_tokens past the model's
+// context, routing and the safety report, as an application using OpenAI's client would see them.
 // Prints one line per check; exits 1 when one fails. Driven by tests/cli/serve_openai_client_test.sh.
 //   node openai_client_checks.mjs --oracles DIR --url URL --key KEY --limited-key KEY
 //        --model NAME --adapter NAME --model-dir DIR
@@ -19,7 +20,7 @@ const url = option("url");
 const baseModel = option("model");
 const adapter = option("adapter");
 const config = JSON.parse(fs.readFileSync(path.join(option("model-dir"), "config.json"), "utf8"));
-const { default: OpenAI, AuthenticationError, BadRequestError, RateLimitError } = await import(
+const { default: OpenAI, AuthenticationError, BadRequestError, NotFoundError, RateLimitError } = await import(
   pathToFileURL(path.join(oracles, "node_modules", "openai", "index.mjs")).href);
 
 // No retries: the client would otherwise retry a 429 after Retry-After and hide the limit.
@@ -128,6 +129,54 @@ await check("models.list", async () => {
     ids.push(model.id);
   }
   for (const id of [baseModel, adapter, "route"]) if (!ids.includes(id)) return `${id} missing from ${show(ids)}`;
+});
+
+await check("models.retrieve", async () => {
+  for (const id of [baseModel, adapter]) {
+    const model = await client.models.retrieve(id);
+    if (model.id !== id || model.object !== "model" || !(model.created > 0)) return `${id}: ${show(model)}`;
+  }
+  try {
+    await client.models.retrieve("no-such-model");
+  } catch (error) {
+    if (!(error instanceof NotFoundError) || error.status !== 404 || error.code !== "model_not_found") return `got ${error} (code ${error.code})`;
+    return;
+  }
+  return "an unknown model was found";
+});
+
+await check("x-request-id on every reply (_request_id, withResponse)", async () => {
+  const shape = /^req_[0-9a-f]{32}$/;
+  const ids = [];
+  const reply = await client.chat.completions.create(chatRequest("头痛", { max_tokens: 2 }));
+  ids.push(reply._request_id);
+  const model = await client.models.retrieve(baseModel);
+  ids.push(model._request_id);
+  const { data: stream, request_id } = await client.chat.completions
+    .create(chatRequest("头痛", { max_tokens: 2, seed: 777, stream: true })).withResponse();
+  for await (const _ of stream) { /* drain */ }
+  ids.push(request_id);
+  try {
+    await client.models.retrieve("no-such-model");
+  } catch (error) {
+    ids.push(error.requestID);
+  }
+  if (!ids.every((id) => shape.test(String(id)))) return `ids ${show(ids)}`;
+  if (new Set(ids).size !== ids.length) return `an id repeats: ${show(ids)}`;
+});
+
+await check("max_tokens past the context is BadRequestError 400 context_length_exceeded", async () => {
+  const context = config.max_position_embeddings;
+  try {
+    await client.chat.completions.create(chatRequest("头痛", { max_tokens: context }));
+  } catch (error) {
+    if (!(error instanceof BadRequestError) || error.status !== 400 || error.code !== "context_length_exceeded")
+      return `got ${error} (code ${error.code})`;
+    if (!error.message.includes(`maximum context length is ${context} tokens`) || !error.message.includes(`${context} in the completion`))
+      return `message ${error.message}`;
+    return;
+  }
+  return `a prompt plus ${context} new tokens was accepted by a model of ${context} positions`;
 });
 
 await check("a wrong key is AuthenticationError 401", async () => {
