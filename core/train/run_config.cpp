@@ -258,7 +258,13 @@ RunConfig RunConfig::from_json(const QJsonObject& json, const std::filesystem::p
     parse_lora(l, c);
   }
   if (c.distillation) {
-    if (c.mode != TrainingMode::Lora) top.fail("lora.mode", "a distilled student is trained with LoRA: use \"lora\"");
+    // The student trains with LoRA unless "student": "full" (every weight, float32).
+    if (top.has("student")) {
+      std::string student;
+      top.string("student", student);
+      if (student == "full") c.mode = TrainingMode::Full;
+      else if (student != "lora") top.fail("student", "must be \"lora\" or \"full\", got \"" + student + "\"");
+    }
     auto& d = *c.distillation;
     if (!top.has("teacher")) top.fail("teacher", "is required with \"mode\": \"distill\" ({\"model\": DIR, ...})");
     StrictObject t(top.object("teacher"), "teacher.", source);
@@ -266,7 +272,7 @@ RunConfig RunConfig::from_json(const QJsonObject& json, const std::filesystem::p
     top.number("temperature", d.temperature, 0.0, 1000.0, true);
     top.number("alpha", d.alpha, 0.0, 1.0);
   } else {
-    for (const char* key : {"teacher", "temperature", "alpha"})
+    for (const char* key : {"teacher", "temperature", "alpha", "student"})
       if (top.has(key)) top.fail(key, "only applies to \"mode\": \"distill\"");
   }
   if (top.has("training")) {
@@ -340,6 +346,7 @@ QJsonObject RunConfig::to_json() const {
     j["teacher"] = teacher;
     j["temperature"] = distillation->temperature;
     j["alpha"] = distillation->alpha;
+    j["student"] = mode == TrainingMode::Full ? "full" : "lora";
   }
   auto list = [](const std::vector<std::string>& v) {
     QJsonArray a;

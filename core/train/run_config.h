@@ -84,7 +84,8 @@ struct RunConfig {
   int threads = 0;
   // How the frozen base projections are held: "none" | "int8" | "nf4" | "nf4-dq" (LoRA only).
   std::string base_quantization = "none";
-  // Set by "mode": "distill" (the student is then trained with LoRA: mode stays Lora).
+  // Set by "mode": "distill"; `mode` then says how the student trains ("student": "lora", the
+  // default, or "full").
   std::optional<DistillationConfig> distillation;
 
   // Relative paths are resolved against the folder of the config file.

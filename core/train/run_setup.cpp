@@ -206,6 +206,7 @@ PreparedRun prepare_run(const RunConfig& c, const RunOverrides& overrides) {
       s.started_extra["teacher_adapter"] = QString::fromStdString(c.distillation->teacher.adapter.string());
     if (c.distillation->teacher.quantization != "none")
       s.started_extra["teacher_quantization"] = QString::fromStdString(c.distillation->teacher.quantization);
+    s.started_extra["student"] = full ? "full" : "lora";
     s.started_extra["temperature"] = c.distillation->temperature;
     s.started_extra["alpha"] = c.distillation->alpha;
   }

@@ -59,6 +59,20 @@ TEST(DistillationConfigTest, EveryKeyIsReadAndRoundTrips) {
   EXPECT_DOUBLE_EQ(again.distillation->alpha, 0.4);
 }
 
+TEST(DistillationConfigTest, FullParameterStudent) {
+  const auto c = RunConfig::from_json(parse(with(R"(, "mode": "distill", "student": "full", "teacher": {"model": "big"})")), "/cfg");
+  ASSERT_TRUE(c.distillation.has_value());
+  EXPECT_EQ(c.mode, TrainingMode::Full);
+  const auto again = RunConfig::from_json(c.to_json(), "/cfg");
+  EXPECT_EQ(again.mode, TrainingMode::Full);
+  EXPECT_TRUE(again.distillation.has_value());
+  EXPECT_EQ(RunConfig::from_json(parse(with(R"(, "mode": "distill", "teacher": {"model": "big"})")), "/cfg").to_json().value("student"),
+            "lora");
+  EXPECT_NE(error_of(with(R"(, "mode": "distill", "student": "half", "teacher": {"model": "m"})")).find("\"student\": must be"),
+            std::string::npos);
+  EXPECT_NE(error_of(with(R"(, "student": "full")")).find("\"student\": only applies"), std::string::npos);
+}
+
 TEST(DistillationConfigTest, ClearErrors) {
   EXPECT_NE(error_of(with(R"(, "mode": "distill")")).find("key \"teacher\": is required"), std::string::npos);
   EXPECT_NE(error_of(with(R"(, "mode": "distill", "teacher": {})")).find("key \"teacher.model\": is required"),

@@ -152,6 +152,26 @@ TEST(DistillationTrainingTest, KlFallsAndEndsBelowCrossEntropyOnlyTraining) {
   std::printf("KL(teacher||student) at T=2: before %.4f, distilled %.4f, CE-only %.4f\n", kl_before, kl_distilled, kl_ce_only);
 }
 
+TEST(DistillationTrainingTest, FullParameterStudentMovesTowardsTheTeacher) {
+  medlora::testing::TempDir dir;
+  auto teacher = trained_model(dir / "teacher", 7, 0);
+  auto options = fast_options();
+  options.epochs = 10;
+  options.learning_rate = 1e-2;
+  auto setup = tiny_setup(dir / "full", options);
+  setup.trainable = full_trainable(tiny_model(13));
+  auto student = setup.trainable.model;
+  const double kl_before = mean_kl(*student, *teacher, 2.0);
+  setup.distillation = DistillationTeacher{teacher, {2.0, 0.7}};
+  const auto run = run_distill(std::move(setup));
+  ASSERT_GE(run.metrics.size(), 8u);
+  EXPECT_LT(run.metrics.back().value("kl_loss").toDouble(), run.metrics.front().value("kl_loss").toDouble() * 0.5);
+  const double kl_after = mean_kl(*student, *teacher, 2.0);
+  EXPECT_LT(kl_after, kl_before * 0.5) << "before " << kl_before << ", after " << kl_after;
+  std::printf("full student KL(teacher||student) at T=2: before %.4f, after %.4f\n", kl_before, kl_after);
+  for (const auto& [name, tensor] : teacher->base_state_dict()) EXPECT_FALSE(tensor.requires_grad()) << name;
+}
+
 TEST(DistillationTrainingTest, TeacherWithAnotherVocabularyIsRefused) {
   medlora::testing::TempDir dir;
   auto config = tiny_config();
