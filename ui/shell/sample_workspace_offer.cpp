@@ -3,6 +3,7 @@
 #include <QCryptographicHash>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QTimer>
 #include <QPushButton>
 #include <QSettings>
 #include <QThread>
@@ -85,7 +86,13 @@ bool SampleWorkspaceOffer::maybe_offer(const QString& workspace_file) {
       emit declined(workspace_file);
     }
   });
-  box->show();
+  // Shown once the event loop runs, so after the main window is on screen: a window manager
+  // stacks a dialog shown before its parent window behind it, where a new user never sees it.
+  QTimer::singleShot(0, box, [box] {
+    box->show();
+    box->raise();
+    box->activateWindow();
+  });
   return true;
 }
 
