@@ -69,8 +69,10 @@ expect_error info info --model "$WORK"
 # generate --json, greedy: deterministic and matching the streamed text
 GEN=(generate --model "$MODEL" --prompt "患者发热三天" --temperature 0 --max-new-tokens 12 --threads 1)
 "$MEDLORA" "${GEN[@]}" --json >"$WORK/gen.json" 2>"$WORK/err" || fail "generate --json: $(cat "$WORK/err")"
-[ "$(json_field "$WORK/gen.json" "sorted(o)")" = "['finish_reason', 'prompt_tokens', 'seconds', 'text', 'tokens', 'tokens_per_second']" ] \
+[ "$(json_field "$WORK/gen.json" "sorted(o)")" = "['finish_reason', 'prompt_tokens', 'seconds', 'text', 'token_ids', 'tokens', 'tokens_per_second']" ] \
   || fail "generate --json keys: $(cat "$WORK/gen.json")"
+[ "$(json_field "$WORK/gen.json" "len(o['token_ids']) == o['tokens']")" = "True" ] \
+  || fail "generate --json token_ids does not list the generated tokens: $(cat "$WORK/gen.json")"
 [ "$(json_field "$WORK/gen.json" "o['finish_reason'] in ('eos', 'max_new_tokens') and 0 < o['tokens'] <= 12 and o['prompt_tokens'] > 3")" = "True" ] \
   || fail "generate --json values: $(cat "$WORK/gen.json")"
 "$MEDLORA" "${GEN[@]}" >"$WORK/gen.txt" 2>"$WORK/err" || fail "generate (streaming): $(cat "$WORK/err")"
