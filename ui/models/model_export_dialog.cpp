@@ -56,18 +56,19 @@ QString run_export(const ExportChoices& c, const std::function<void(int64_t, int
   options.type = lora::parse_gguf_type(c.type);
   options.progress = progress;
   QString message;
+  std::optional<fs::path> modelfile;  // where core wrote it
   if (c.format == Format::Gguf) {
     std::optional<fs::path> adapter;
     if (!c.adapter.empty()) adapter = c.adapter;
     message = gguf_summary(lora::export_gguf_model(c.base, adapter, c.out, options), c.out);
-    if (c.modelfile) lora::write_modelfile_for_model(c.out, c.base);
+    if (c.modelfile) modelfile = lora::write_modelfile_for_model(c.out, c.base);
   } else {
     message = gguf_summary(lora::export_gguf_lora(c.base, c.adapter, c.out, options), c.out);
-    if (c.modelfile) lora::write_modelfile_for_adapter(c.out, c.base_gguf.string(), c.base);
+    if (c.modelfile) modelfile = lora::write_modelfile_for_adapter(c.out, c.base_gguf.string(), c.base);
   }
-  if (c.modelfile)
+  if (modelfile)
     message += " " + ModelExportDialog::tr("Ollama Modelfile beside it: ollama create NAME -f %1")
-                         .arg(QString::fromStdString((fs::absolute(c.out).parent_path() / "Modelfile").string()));
+                         .arg(QString::fromStdString(modelfile->string()));
   return message;
 }
 
