@@ -189,6 +189,11 @@ void parse_teacher(StrictObject& t, TeacherSettings& teacher, const std::filesys
   } catch (const std::invalid_argument& e) {
     t.fail("quantization", e.what());
   }
+  if (t.has("precompute_top_k")) {
+    const auto v = t.value("precompute_top_k");
+    if (v.isBool()) teacher.precompute_top_k = v.toBool() ? kDefaultPrecomputeTopK : 0;
+    else t.integer("precompute_top_k", teacher.precompute_top_k, 0, int64_t{1} << 24);
+  }
   t.reject_unknown();
 }
 
@@ -343,6 +348,7 @@ QJsonObject RunConfig::to_json() const {
     QJsonObject teacher{{"model", str(distillation->teacher.model)},
                         {"quantization", QString::fromStdString(distillation->teacher.quantization)}};
     if (!distillation->teacher.adapter.empty()) teacher["adapter"] = str(distillation->teacher.adapter);
+    teacher["precompute_top_k"] = static_cast<qint64>(distillation->teacher.precompute_top_k);
     j["teacher"] = teacher;
     j["temperature"] = distillation->temperature;
     j["alpha"] = distillation->alpha;

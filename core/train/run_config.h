@@ -60,7 +60,14 @@ struct TeacherSettings {
   std::filesystem::path model;    // HF model folder
   std::filesystem::path adapter;  // optional PEFT adapter applied to the teacher
   std::string quantization = "none";  // "none" | "int8" | "nf4" | "nf4-dq" (CPU only, as base_quantization)
+  // "teacher": {"precompute_top_k": K}: before training, run the teacher once over every
+  // training example and keep its K largest logits per answer position in
+  // output_dir/teacher_top_k.bin (core/train/teacher_topk_cache.h); training then reads them
+  // and never loads the teacher. 0 (the default): the teacher runs online every step.
+  // `true` means kDefaultPrecomputeTopK; `false` means 0. Written back as the integer.
+  int64_t precompute_top_k = 0;
 };
+inline constexpr int64_t kDefaultPrecomputeTopK = 64;
 struct DistillationConfig {
   TeacherSettings teacher;
   double temperature = 3.0;  // > 0

@@ -95,6 +95,26 @@ TEST(DistillationConfigTest, ClearErrors) {
   EXPECT_EQ(error_of(with(R"(, "mode": "distill", "teacher": {"model": "m"}, "alpha": 0, "temperature": 0.5)")), "");
 }
 
+TEST(DistillationConfigTest, PrecomputeTopK) {
+  const auto off = RunConfig::from_json(parse(with(R"(, "mode": "distill", "teacher": {"model": "big"})")), "/cfg");
+  EXPECT_EQ(off.distillation->teacher.precompute_top_k, 0) << "the teacher runs online unless asked";
+  const auto on = RunConfig::from_json(parse(with(R"(, "mode": "distill", "teacher": {"model": "big", "precompute_top_k": true})")), "/cfg");
+  EXPECT_EQ(on.distillation->teacher.precompute_top_k, kDefaultPrecomputeTopK);
+  EXPECT_EQ(kDefaultPrecomputeTopK, 64);
+  const auto k = RunConfig::from_json(parse(with(R"(, "mode": "distill", "teacher": {"model": "big", "precompute_top_k": 16})")), "/cfg");
+  EXPECT_EQ(k.distillation->teacher.precompute_top_k, 16);
+  const auto again = RunConfig::from_json(k.to_json(), "/cfg");
+  EXPECT_EQ(again.distillation->teacher.precompute_top_k, 16);
+  EXPECT_EQ(k.to_json().value("teacher").toObject().value("precompute_top_k").toInt(), 16);
+  EXPECT_EQ(RunConfig::from_json(parse(with(R"(, "mode": "distill", "teacher": {"model": "big", "precompute_top_k": false})")), "/cfg")
+                .distillation->teacher.precompute_top_k,
+            0);
+  EXPECT_NE(error_of(with(R"(, "mode": "distill", "teacher": {"model": "m", "precompute_top_k": -1})")).find("\"teacher.precompute_top_k\": must be between"),
+            std::string::npos);
+  EXPECT_NE(error_of(with(R"(, "mode": "distill", "teacher": {"model": "m", "precompute_top_k": 2.5})")).find("\"teacher.precompute_top_k\": must be an integer"),
+            std::string::npos);
+}
+
 TEST(DistillationConfigTest, OtherModesHaveNoDistillation) {
   EXPECT_FALSE(RunConfig::from_json(parse(with("")), "/cfg").distillation.has_value());
   EXPECT_EQ(RunConfig::from_json(parse(with("")), "/cfg").to_json().value("teacher"), QJsonValue(QJsonValue::Undefined));
