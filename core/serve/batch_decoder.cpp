@@ -2,8 +2,10 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <string>
 
 #include "core/model/llama_model.h"
 
@@ -19,6 +21,53 @@ at::Tensor BatchDecoder::prefill(const std::vector<int64_t>& prompt_ids, model::
   auto ids = torch::tensor(prompt_ids, torch::kLong).view({1, static_cast<int64_t>(prompt_ids.size())}).to(model_->device());
   auto hidden = model_->hidden_states(ids, &cache);
   return model_->logits(hidden.narrow(1, hidden.size(1) - 1, 1)).view({-1});
+}
+
+at::Tensor BatchDecoder::prefill_together(const std::vector<std::vector<int64_t>>& prompts,
+                                          const std::vector<model::KVCache*>& caches) {
+  if (prompts.empty() || prompts.size() != caches.size())
+    throw std::invalid_argument("BatchDecoder::prefill_together needs one cache per prompt");
+  for (size_t i = 0; i < prompts.size(); ++i) {
+    if (prompts[i].empty()) throw std::invalid_argument("BatchDecoder::prefill_together: prompt " + std::to_string(i) + " is empty");
+    if (caches[i]->length() != 0)
+      throw std::invalid_argument("BatchDecoder::prefill_together: cache " + std::to_string(i) + " is not empty");
+  }
+  torch::NoGradGuard no_grad;
+  if (prompts.size() == 1) return prefill(prompts.front(), *caches.front()).unsqueeze(0);
+  const int64_t batch = static_cast<int64_t>(prompts.size());
+  int64_t longest = 0;
+  for (const auto& prompt : prompts) longest = std::max<int64_t>(longest, static_cast<int64_t>(prompt.size()));
+  // Right padding with a real id (the prompt's last one): padding sits after every real token,
+  // so the causal mask hides it; its own outputs are never read.
+  std::vector<int64_t> padded;
+  std::vector<int64_t> last_positions;
+  padded.reserve(static_cast<size_t>(batch * longest));
+  for (const auto& prompt : prompts) {
+    padded.insert(padded.end(), prompt.begin(), prompt.end());
+    padded.insert(padded.end(), static_cast<size_t>(longest) - prompt.size(), prompt.back());
+    last_positions.push_back(static_cast<int64_t>(prompt.size()) - 1);
+  }
+  auto ids = torch::tensor(padded, torch::kLong).view({batch, longest}).to(model_->device());
+  auto shared = model_->make_cache(batch, longest);
+  auto hidden = model_->hidden_states(ids, &shared);  // [B, T, D]
+
+  // Each prompt's rows of the shared cache into its own. Appending zero tokens to the shared
+  // cache is how KVCache hands out views of what it holds.
+  const auto& config = model_->config();
+  const auto nothing = torch::empty({batch, config.num_key_value_heads, 0, config.head_dim}, hidden.options());
+  for (int64_t layer = 0; layer < config.num_hidden_layers; ++layer) {
+    auto [keys, values] = shared.append(layer, nothing, nothing);
+    for (int64_t row = 0; row < batch; ++row) {
+      const int64_t length = last_positions[static_cast<size_t>(row)] + 1;
+      caches[static_cast<size_t>(row)]->append(layer, keys.narrow(0, row, 1).narrow(2, 0, length),
+                                               values.narrow(0, row, 1).narrow(2, 0, length));
+    }
+  }
+  for (int64_t row = 0; row < batch; ++row) caches[static_cast<size_t>(row)]->advance(last_positions[static_cast<size_t>(row)] + 1);
+
+  auto rows = torch::arange(batch, torch::TensorOptions().dtype(torch::kLong).device(hidden.device()));
+  auto columns = torch::tensor(last_positions, torch::kLong).to(hidden.device());
+  return model_->logits(hidden.index({rows, columns})).view({batch, -1});
 }
 
 // As LlamaAttention::forward computes one decoded token, once per sequence against its own

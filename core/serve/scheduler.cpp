@@ -5,12 +5,14 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "core/generate/chat_engine.h"
 #include "core/generate/decoding_sequence.h"
 #include "core/model/llama_model.h"
 #include "core/serve/batch_decoder.h"
+#include "core/serve/prefill_plan.h"
 #include "core/store/knowledge_base.h"
 #include "core/store/workspace.h"
 #include "core/tokenizer/tokenizer.h"
@@ -102,13 +104,29 @@ void Scheduler::run() {
     job->complete(std::move(running.reply));
   };
 
-  auto join = [&](const std::shared_ptr<ServeJob>& job) {
+  // A job that cannot run: the error the client gets for the exception being handled.
+  auto fail_current = [&](ServeJob& job) {
+    release_slot();
+    try {
+      throw;
+    } catch (const ApiError& e) {
+      job.fail(e);
+    } catch (const std::invalid_argument& e) {
+      job.fail(bad_request("", e.what()));
+    } catch (const std::exception& e) {
+      job.fail(ApiError(500, "server_error", "generation_failed", e.what()));
+    }
+  };
+
+  // Routes, grounds and encodes one request: its sequence, not yet prefilled (nullptr when the
+  // request failed; the job has its answer then).
+  auto prepare = [&](const std::shared_ptr<ServeJob>& job) -> std::unique_ptr<Running> {
     generate::ChatRequest chat = job->request().chat;
     if (job->request().ground) {
       if (!knowledge) {
         release_slot();
         job->fail(bad_request("medlora.ground", "grounding needs a knowledge base: start the server with --workspace"));
-        return;
+        return nullptr;
       }
       chat.grounding = options_.grounding;
       chat.grounding->knowledge_base = knowledge.get();
@@ -120,24 +138,53 @@ void Scheduler::run() {
       const int64_t prompt_tokens = std::max<int64_t>(1, static_cast<int64_t>(ids.size()));
       check_context_length(job->request(), prompt_tokens, config.max_position_embeddings);
       prepared.sampling = generate::fit_to_context(prepared.sampling, prompt_tokens, config.max_position_embeddings);
-      engine_.use_adapter(prepared.reply.adapter);
       generate::DecodingSequence sequence(ids, prepared.sampling, engine_.tokenizer(), eos_ids, config.vocab_size,
                                           config.bos_token_id);
       auto cache = decoder.make_cache(static_cast<int64_t>(sequence.ids().size()) + prepared.sampling.max_new_tokens);
-      auto running = std::make_unique<Running>(Running{job, std::move(chat), std::move(prepared.reply),
-                                                       std::move(sequence), std::move(cache), {}});
-      if (running->sequence.wants_tokens()) running->logits = decoder.prefill(running->sequence.ids(), running->cache);
-      job->admit();
+      return std::make_unique<Running>(Running{job, std::move(chat), std::move(prepared.reply), std::move(sequence),
+                                               std::move(cache), {}});
+    } catch (const std::exception&) {
+      fail_current(*job);
+      return nullptr;
+    }
+  };
+
+  // The requests that join in one step: their prompts go through the model together, one
+  // forward pass per adapter and similar prompt length (plan_prefill_passes), instead of one
+  // prefill after another while the batch waits. Then they join the batch.
+  auto join = [&](const std::vector<std::shared_ptr<ServeJob>>& jobs) {
+    std::vector<std::unique_ptr<Running>> joining;
+    for (const auto& job : jobs)
+      if (auto running = prepare(job)) joining.push_back(std::move(running));
+    std::map<std::string, std::vector<Running*>> by_adapter;
+    for (auto& running : joining)
+      if (running->sequence.wants_tokens()) by_adapter[running->reply.adapter].push_back(running.get());
+    for (auto& [adapter, group] : by_adapter) {
+      std::vector<int64_t> lengths;
+      for (auto* running : group) lengths.push_back(static_cast<int64_t>(running->sequence.ids().size()));
+      for (const auto& pass : plan_prefill_passes(lengths, options_.prefill)) {
+        std::vector<std::vector<int64_t>> prompts;
+        std::vector<model::KVCache*> caches;
+        for (size_t index : pass) {
+          prompts.push_back(group[index]->sequence.ids());
+          caches.push_back(&group[index]->cache);
+        }
+        try {
+          engine_.use_adapter(adapter);
+          auto logits = decoder.prefill_together(prompts, caches);
+          for (size_t i = 0; i < pass.size(); ++i) group[pass[i]]->logits = logits[static_cast<int64_t>(i)];
+        } catch (const std::exception&) {
+          for (size_t index : pass) {
+            fail_current(*group[index]->job);
+            group[index]->sequence.cancel();
+          }
+        }
+      }
+    }
+    for (auto& running : joining) {
+      if (running->sequence.done()) continue;  // its prefill failed: the job has its answer
+      running->job->admit();
       batch.push_back(std::move(running));
-    } catch (const ApiError& e) {
-      release_slot();
-      job->fail(e);
-    } catch (const std::invalid_argument& e) {
-      release_slot();
-      job->fail(bad_request("", e.what()));
-    } catch (const std::exception& e) {
-      release_slot();
-      job->fail(ApiError(500, "server_error", "generation_failed", e.what()));
     }
   };
 
@@ -153,7 +200,7 @@ void Scheduler::run() {
       }
       active_ = batch.size() + joining.size();
     }
-    for (const auto& job : joining) join(job);
+    if (!joining.empty()) join(joining);
 
     // Sequences that are done (no tokens wanted) or whose client left, out of the batch.
     for (auto& running : batch) {

@@ -1,7 +1,8 @@
 #pragma once
 // The server's one model thread: a bounded queue of requests in front of a continuous batch.
-// Each step the scheduler lets waiting requests join the batch (up to max_batch sequences; each
-// joins after its own prefill), drops the sequences whose client went away, and decodes one
+// Each step the scheduler lets waiting requests join the batch (up to max_batch sequences; the
+// prompts joining in one step are prefilled together, a forward pass per adapter and similar
+// prompt length), drops the sequences whose client went away, and decodes one
 // token for every sequence that uses the same adapter in one forward pass (adapter groups take
 // turns, step by step; switching an adapter never reloads the base). Each sequence keeps its own
 // sampling settings, position and KV cache, and leaves the batch when it finishes.
@@ -16,6 +17,7 @@
 #include <string>
 #include <thread>
 
+#include "core/serve/prefill_plan.h"
 #include "core/serve/serve_job.h"
 
 namespace medlora::generate {
@@ -27,6 +29,7 @@ namespace medlora::serve {
 struct SchedulerOptions {
   size_t max_queue = 16;  // requests waiting beyond the batch; more are refused (503)
   size_t max_batch = 8;   // sequences decoded together
+  PrefillLimits prefill;  // which joining prompts share a prefill pass
   // The workspace whose knowledge base grounds requests with medlora.ground ("" = none); the
   // scheduler opens its own connection to it.
   std::string knowledge_workspace;
