@@ -5441,6 +5441,102 @@ To look at an answer again, go back with Previous (Alt+Left).</source>
 <context>
     <name>medlora::ui::ServeForm</name>
     <message>
+        <source>Add adapter:</source>
+        <translation>添加适配器：</translation>
+    </message>
+    <message>
+        <source>Routing:</source>
+        <translation>路由：</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <source>Flagged answers:</source>
+        <translation>被标记的回答：</translation>
+    </message>
+    <message>
+        <source>Response cache:</source>
+        <translation>响应缓存：</translation>
+    </message>
+    <message>
+        <source>Adapter folder to serve</source>
+        <translation>要提供服务的适配器文件夹</translation>
+    </message>
+    <message>
+        <source>Pick an adapter folder: it is added as a line above</source>
+        <translation>选择一个适配器文件夹：它会作为一行添加到上方</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Built-in clinic rules (model &quot;route&quot;)</source>
+        <translation>内置门诊规则（模型 “route”）</translation>
+    </message>
+    <message>
+        <source>Rules file... (model &quot;route&quot;)</source>
+        <translation>规则文件...（模型 “route”）</translation>
+    </message>
+    <message>
+        <source>With routing on, requests for model &quot;route&quot; get the adapter the keyword rules pick</source>
+        <translation>开启路由后，请求模型 “route” 时由关键词规则选择适配器</translation>
+    </message>
+    <message>
+        <source>Routing rules file</source>
+        <translation>路由规则文件</translation>
+    </message>
+    <message>
+        <source>JSON (*.json);;All files (*)</source>
+        <translation>JSON (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The model&apos;s own (clinic when it has none)</source>
+        <translation>模型自带的模板（没有时使用门诊模板）</translation>
+    </message>
+    <message>
+        <source>How chat requests&apos; messages become the prompt</source>
+        <translation>聊天请求的消息如何组成提示词</translation>
+    </message>
+    <message>
+        <source>Flag them (flags in the reply only)</source>
+        <translation>仅标记（标记只出现在回复中）</translation>
+    </message>
+    <message>
+        <source>Append the disclaimer to every answer</source>
+        <translation>在每个回答后附加免责声明</translation>
+    </message>
+    <message>
+        <source>Refuse them (the answer is withheld)</source>
+        <translation>拒绝（不返回该回答）</translation>
+    </message>
+    <message>
+        <source>The safety filter checks every answer; this is what a flagged one gets</source>
+        <translation>安全过滤器检查每个回答；这里决定被标记的回答如何处理</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source> answers</source>
+        <translation> 条回答</translation>
+    </message>
+    <message>
+        <source>Identical deterministic requests (temperature 0 or a fixed seed) are answered from the cache</source>
+        <translation>相同的确定性请求（温度为 0 或固定种子）直接由缓存回答</translation>
+    </message>
+    <message>
+        <source>Log each request in the workspace (question and answer PII-scrubbed)</source>
+        <translation>在工作区中记录每个请求（问题和回答已清除个人信息）</translation>
+    </message>
+    <message>
+        <source>Choose the routing rules file, or turn routing off.</source>
+        <translation>请选择路由规则文件，或关闭路由。</translation>
+    </message>
+    <message>
         <source>Choose the model folder to serve.</source>
         <translation>请选择要提供服务的模型文件夹。</translation>
     </message>

@@ -28,17 +28,11 @@ void add_chat_options(QCommandLineParser& parser) {
 std::vector<generate::AdapterSpec> adapter_options(const QCommandLineParser& parser) {
   std::vector<generate::AdapterSpec> adapters;
   for (const auto& value : parser.values("adapter")) {
-    generate::AdapterSpec spec;
-    const qsizetype equals = value.indexOf('=');
-    // "NAME=DIR" unless what precedes '=' looks like a path.
-    if (equals > 0 && !value.left(equals).contains('/')) {
-      spec.name = value.left(equals).toStdString();
-      spec.dir = value.mid(equals + 1).toStdString();
-    } else {
-      spec.dir = value.toStdString();
+    try {
+      adapters.push_back(generate::parse_adapter_spec(value.toStdString()));
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument(std::string("--") + e.what());
     }
-    if (spec.dir.empty()) throw std::invalid_argument("--adapter " + value.toStdString() + ": the folder is missing");
-    adapters.push_back(std::move(spec));
   }
   return adapters;
 }
@@ -97,13 +91,7 @@ std::unique_ptr<GroundingSource> grounding_option(const QCommandLineParser& pars
 void load_adapters(generate::ChatEngine& engine, const std::vector<generate::AdapterSpec>& adapters,
                    const chat::AdapterRouter* router) {
   for (const auto& spec : adapters) engine.load_adapter(spec.dir, spec.name);
-  if (!router) return;
-  const auto missing = engine.missing_route_adapters(router->rules());
-  if (missing.empty()) return;
-  std::string names;
-  for (const auto& name : missing) names += (names.empty() ? "" : ", ") + name;
-  throw std::invalid_argument("the routing rules name adapters that are not loaded: " + names +
-                              " (add --adapter NAME=DIR for each)");
+  if (router) generate::require_route_adapters(engine, router->rules(), "", "add --adapter NAME=DIR for each");
 }
 
 QJsonObject passage_json(const store::Passage& passage) {

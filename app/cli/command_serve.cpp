@@ -14,7 +14,6 @@
 
 #include <cerrno>
 
-#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <stdexcept>
@@ -26,8 +25,7 @@
 #include "app/cli/serve_cli.h"
 #include "app/cli/workspace_option.h"
 #include "core/io/json_util.h"
-#include "core/serve/http_server.h"
-#include "core/serve/serve_api.h"
+#include "core/serve/server_stack.h"
 #include "core/tokenizer/prompt_format.h"
 
 namespace medlora::cli {
@@ -90,65 +88,50 @@ int run_server(const QStringList& args) {
     const ModelOptions model = model_options(parser);
     if (parser.isSet("ground"))
       throw std::invalid_argument("--ground is per request here: send \"medlora\": {\"ground\": true}");
-    const std::filesystem::path& model_dir = model.dir;
     const std::string template_name = parser.value("template").toStdString();
     tokenizer::PromptFormat::check_name(template_name);
-    serve::ApiOptions api_options;
-    api_options.safety_action = serve::parse_safety_action(parser.value("safety-action").toStdString());
-    api_options.cache_entries = positive(parser, "cache-size", 0);
-    api_options.cache_ttl = std::chrono::seconds(positive(parser, "cache-ttl", 1));
-    api_options.chat_template = template_name;
-    api_options.default_instruction = parser.value("instruction").toStdString();
-    api_options.keys_workspace = workspace_file_option(parser).string();
+    serve::ServerStackConfig config;
+    config.model_dir = model.dir;
+    config.compute = model.compute;
+    config.quantization = model.quantization;
+    config.api.safety_action = serve::parse_safety_action(parser.value("safety-action").toStdString());
+    config.api.cache_entries = positive(parser, "cache-size", 0);
+    config.api.cache_ttl = std::chrono::seconds(positive(parser, "cache-ttl", 1));
+    config.api.chat_template = template_name;
+    config.api.default_instruction = parser.value("instruction").toStdString();
+    config.api.keys_workspace = workspace_file_option(parser).string();
     open_or_create_workspace(parser);  // keys and the log need the file (and its schema)
-    if (parser.isSet("request-log")) api_options.request_log_workspace = api_options.keys_workspace;
-    serve::SchedulerOptions scheduler_options;
-    scheduler_options.max_queue = positive(parser, "max-queue", 0);
-    scheduler_options.max_batch = positive(parser, "max-batch", 1);
-    scheduler_options.knowledge_workspace = api_options.keys_workspace;
-    scheduler_options.grounding = grounding_settings(parser);
-    serve::HttpServerOptions http_options;
-    http_options.host = parser.value("host").toStdString();
-    http_options.port = static_cast<int>(positive(parser, "port", 0));
-    if (http_options.port > 65535) throw std::invalid_argument("--port must be at most 65535");
-    http_options.threads = scheduler_options.max_batch + scheduler_options.max_queue + 8;
-    generate::SamplingParams defaults = sampling_params(parser);
-    const auto adapters = adapter_options(parser);
-    const auto router = router_option(parser);
-    const auto safety = safety_option(parser);
+    if (parser.isSet("request-log")) config.api.request_log_workspace = config.api.keys_workspace;
+    config.scheduler.max_queue = positive(parser, "max-queue", 0);
+    config.scheduler.max_batch = positive(parser, "max-batch", 1);
+    config.scheduler.knowledge_workspace = config.api.keys_workspace;
+    config.scheduler.grounding = grounding_settings(parser);
+    config.http.host = parser.value("host").toStdString();
+    config.http.port = static_cast<int>(positive(parser, "port", 0));
+    if (config.http.port > 65535) throw std::invalid_argument("--port must be at most 65535");
+    config.defaults = sampling_params(parser);
+    config.bad_words = bad_words(parser);
+    config.adapters = adapter_options(parser);
+    config.router = router_option(parser);
+    config.safety = safety_option(parser);
 
     install_stop_handler();
     signal(SIGPIPE, SIG_IGN);  // a client that hangs up is a failed write, not the end of the server
 
-    generate::ChatEngine engine(model_dir, model.compute, model.quantization);
-    load_adapters(engine, adapters, router.get());
-    defaults.bad_words_ids = engine.bad_words_ids(bad_words(parser));
-    defaults.validate();
-    serve::ServedModels models{model_dir.filename().string(), engine.adapter_names(), router != nullptr};
-    if (models.base_id.empty()) models.base_id = std::filesystem::absolute(model_dir).parent_path().filename().string();
-
-    serve::Scheduler scheduler(engine, scheduler_options);
-    serve::ServeApi api(api_options, scheduler, models, defaults, router, safety);
-    serve::HttpServer server(api, http_options);
-    server.bind();
-    scheduler.start();
-    std::atomic<bool> stopping{false};
+    serve::ServerStack server(std::move(config));
     std::thread stopper([&] {
       wait_for_stop_signal();
-      stopping = true;
-      api.begin_drain();
-      scheduler.stop();  // finishes every queued and running answer
-      server.stop();
+      server.stop();  // drains: finishes every queued and running answer
     });
     QJsonArray ids;
-    for (const auto& id : models.ids()) ids.append(QString::fromStdString(id));
+    for (const auto& id : server.model_ids()) ids.append(QString::fromStdString(id));
     std::printf("%s\n", io::json::compact(QJsonObject{{"event", "listening"},
                                                       {"url", QString::fromStdString(server.url())},
                                                       {"models", ids}})
                             .c_str());
     std::fflush(stdout);
-    server.run();
-    if (!stopping) sem_post(&g_stop_requested);  // the server ended by itself
+    server.serve();
+    sem_post(&g_stop_requested);  // when the server ended by itself; harmless after a signal
     stopper.join();
     std::fprintf(stderr, "medlora serve: drained and stopped\n");
     return 0;

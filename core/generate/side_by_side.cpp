@@ -18,6 +18,32 @@ std::string folder_name(const std::filesystem::path& dir) {
 
 }  // namespace
 
+AdapterSpec parse_adapter_spec(const std::string& text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  const std::string line =
+      first == std::string::npos ? std::string() : text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+  AdapterSpec spec;
+  const auto equals = line.find('=');
+  if (equals != std::string::npos && equals > 0 && line.substr(0, equals).find('/') == std::string::npos) {
+    spec.name = line.substr(0, equals);
+    spec.dir = line.substr(equals + 1);
+  } else {
+    spec.dir = line;
+  }
+  if (spec.dir.empty()) throw std::invalid_argument("adapter \"" + text + "\": the folder is missing");
+  return spec;
+}
+
+void require_route_adapters(const ChatEngine& engine, const chat::RoutingRules& rules, const std::string& prefix,
+                            const std::string& hint) {
+  const auto missing = engine.missing_route_adapters(rules);
+  if (missing.empty()) return;
+  std::string names;
+  for (const auto& name : missing) names += (names.empty() ? "" : ", ") + name;
+  throw std::invalid_argument(prefix + "the routing rules name adapters that are not loaded: " + names + " (" + hint +
+                              ")");
+}
+
 EnginePool::EnginePool(runtime::ComputeOptions compute, quant::BaseQuantization quantization)
     : compute_(compute), quantization_(quantization) {}
 
@@ -63,14 +89,8 @@ PreparedRequest EnginePool::prepare(const ModelConfiguration& configuration, con
   for (const auto& spec : configuration.routed_adapters)
     load_once(*prepared.engine, spec, /*rename_on_clash=*/false);  // rules name adapters: names stay
   if (configuration.router) {
-    const auto missing = prepared.engine->missing_route_adapters(configuration.router->rules());
-    if (!missing.empty()) {
-      std::string names;
-      for (const auto& name : missing) names += (names.empty() ? "" : ", ") + name;
-      throw std::invalid_argument("configuration '" + label +
-                                  "': the routing rules name adapters that are not loaded: " + names +
-                                  " (load them or edit the rules)");
-    }
+    require_route_adapters(*prepared.engine, configuration.router->rules(), "configuration '" + label + "': ",
+                           "load them or edit the rules");
     prepared.request.router = configuration.router;
   }
   return prepared;

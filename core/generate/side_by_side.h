@@ -25,6 +25,16 @@ struct AdapterSpec {
   std::filesystem::path dir;   // a PEFT adapter folder
 };
 
+// "NAME=DIR" or "DIR" (surrounding blanks trimmed), as --adapter and the Serve panel take it: a
+// '=' counts only when what precedes it is not a path (has no '/'). Throws
+// std::invalid_argument when the folder is missing.
+AdapterSpec parse_adapter_spec(const std::string& text);
+
+// Throws std::invalid_argument "<prefix>the routing rules name adapters that are not loaded: A, B
+// (<hint>)" when the rules may pick an adapter `engine` has not loaded.
+void require_route_adapters(const ChatEngine& engine, const chat::RoutingRules& rules, const std::string& prefix,
+                            const std::string& hint);
+
 struct ModelConfiguration {
   std::string label;                  // shown over the column / stored with the answers
   std::filesystem::path model_dir;    // a base model folder, or a merged model folder

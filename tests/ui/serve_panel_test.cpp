@@ -16,6 +16,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -28,7 +30,10 @@
 
 #include <qcustomplot.h>
 
+#include "core/chat/safety_filter.h"
+#include "core/serve/answer_outcome.h"
 #include "core/store/serve_keys.h"
+#include "core/store/serve_request_log.h"
 #include "core/store/workspace.h"
 #include "tests/ui/cpu_settings_fixture.h"
 #include "ui/serve/serve_form.h"
@@ -146,6 +151,65 @@ class ServePanelTest : public QObject {
     QVERIFY(!form.host_warning()->isVisible());
   }
 
+  void form_adds_adapters_by_folder_and_sets_routing_safety_cache_and_log() {
+    ui::ServeForm form;
+    form.show();
+    form.model_field()->set_path(testing::qpath(model_dir_));
+    // Defaults are medlora serve's: no routing, the model's template, flag, 256 answers, no log.
+    auto settings = form.settings();
+    QCOMPARE(settings.route, std::string());
+    QCOMPARE(settings.chat_template, std::string());
+    QVERIFY(settings.safety_action == serve::SafetyAction::Flag);
+    QCOMPARE(settings.cache_entries, size_t(256));
+    QVERIFY(!settings.request_log);
+
+    // The folder picker adds "NAME=DIR" lines under the typed ones.
+    ui::PathField::set_picker_for_tests([](ui::PathField::Kind kind, const QString&, const QString&, const QString&) {
+      return kind == ui::PathField::Kind::Folder ? QString("/adapters/chronic") : QString();
+    });
+    form.adapters_edit()->setPlainText("common=/adapters/common");
+    form.add_adapter_field()->browse_button()->click();
+    ui::PathField::set_picker_for_tests({});
+    QCOMPARE(form.adapters_edit()->toPlainText(), QString("common=/adapters/common\nchronic=/adapters/chronic"));
+    QVERIFY(form.add_adapter_field()->path().isEmpty());
+    settings = form.settings();
+    QCOMPARE(settings.adapters.size(), size_t(2));
+    QCOMPARE(settings.adapters[1].name, std::string("chronic"));
+
+    QVERIFY(!form.route_file_field()->isVisible());
+    form.route_box()->setCurrentIndex(ui::ServeForm::RouteFile);
+    QVERIFY(form.route_file_field()->isVisible());
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, form.settings());  // no rules file chosen
+    form.route_file_field()->set_path("/rules/clinic.json");
+    QCOMPARE(form.settings().route, std::string("/rules/clinic.json"));
+    form.route_box()->setCurrentIndex(ui::ServeForm::RouteDefaults);
+    QVERIFY(!form.route_file_field()->isVisible());
+    QCOMPARE(form.settings().route, std::string("defaults"));
+
+    form.template_box()->setCurrentIndex(form.template_box()->findData("chatml"));
+    form.safety_box()->setCurrentIndex(form.safety_box()->findData("refuse"));
+    form.cache_box()->setValue(0);
+    form.request_log_box()->setChecked(true);
+    settings = form.settings();
+    QCOMPARE(settings.chat_template, std::string("chatml"));
+    QVERIFY(settings.safety_action == serve::SafetyAction::Refuse);
+    QCOMPARE(settings.cache_entries, size_t(0));
+    QVERIFY(settings.request_log);
+  }
+
+  void routing_rules_naming_missing_adapters_are_an_error_on_screen() {
+    ui::ServePanel panel(workspace_file_);
+    panel.configure(testing::cpu_settings(root_ / "models"));
+    panel.show();
+    panel.form()->model_field()->set_path(testing::qpath(model_dir_));
+    panel.form()->port_box()->setValue(0);
+    panel.form()->route_box()->setCurrentIndex(ui::ServeForm::RouteDefaults);  // names common, chronic, ...
+    panel.start_button()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(panel.state(), ui::ServePanel::State::Stopped, 60000);
+    QVERIFY(panel.error_label()->isVisible());
+    QVERIFY2(panel.error_label()->text().contains("not loaded"), qPrintable(panel.error_label()->text()));
+  }
+
   void keys_are_created_once_listed_and_revoked() {
     ui::ServePanel panel(workspace_file_);
     panel.show();
@@ -227,6 +291,8 @@ class ServePanelTest : public QObject {
     QVERIFY(key);
     panel.form()->model_field()->set_path(testing::qpath(model_dir_));
     panel.form()->port_box()->setValue(0);  // any free port
+    panel.form()->safety_box()->setCurrentIndex(panel.form()->safety_box()->findData("disclaimer"));
+    panel.form()->request_log_box()->setChecked(true);
 
     // The GUI thread keeps running while the model loads: a 20 ms timer keeps firing.
     int ticks = 0;
@@ -265,6 +331,18 @@ class ServePanelTest : public QObject {
     QCOMPARE(answer["choices"].toArray().size(), 1);
     const int completion_tokens = answer["usage"].toObject()["completion_tokens"].toInt();
     QVERIFY(completion_tokens > 0);
+    // The panel's safety choice (disclaimer on every answer) and request log reached the server.
+    const QString text = answer["choices"].toArray()[0].toObject()["text"].toString();
+    const auto disclaimer = chat::SafetyRules::defaults().disclaimer;
+    QVERIFY2(text.endsWith(QString::fromStdString(disclaimer.en)) || text.endsWith(QString::fromStdString(disclaimer.zh)),
+             qPrintable(text));
+    {
+      store::Workspace workspace(workspace_file_.toStdString());
+      const auto logged = store::recent_serve_log(workspace, 10);
+      QCOMPARE(logged.size(), size_t(1));  // the 401 is not an answer
+      QCOMPARE(logged[0].key_name, std::string("plots"));
+      QCOMPARE(logged[0].completion_tokens, int64_t(completion_tokens));
+    }
 
     // The once-a-second sampling shows the requests (the 401 and the 200) and the tokens.
     QTRY_VERIFY_WITH_TIMEOUT(graph_max(panel.plots()->requests_graph()) > 0, 5000);

@@ -154,14 +154,14 @@ void ServePanel::start() {
   }
   settings.workspace = workspace_file_.toStdString();
   set_state(State::Starting);
-  run_off_gui_thread<std::shared_ptr<ServeSession>>(
+  run_off_gui_thread<std::shared_ptr<serve::ServerStack>>(
       this,
       [settings, compute_settings = compute_settings_] {
-        auto session = std::make_shared<ServeSession>(settings, compute_settings.compute());
-        session->run();
+        auto session = std::make_shared<serve::ServerStack>(server_config(settings, compute_settings.compute()));
+        session->start();
         return session;
       },
-      [this](const std::shared_ptr<ServeSession>& session) {
+      [this](const std::shared_ptr<serve::ServerStack>& session) {
         session_ = session;
         url_->setText(QString::fromStdString(session_->url()));
         sampler_.reset();
@@ -207,8 +207,8 @@ void ServePanel::stop() {
 void ServePanel::sample() {
   if (!session_) return;
   const double now = since_start_.elapsed() / 1000.0;
-  last_totals_ = session_->totals();
-  last_gauges_ = session_->gauges();
+  last_totals_ = session_->api().metrics().totals();
+  last_gauges_ = session_->api().gauges();
   const ServeRates rates = sampler_.sample(last_totals_, last_gauges_, now - last_sample_seconds_);
   last_sample_seconds_ = now;
   plots_->add_sample(now, rates);

@@ -1,6 +1,6 @@
 #pragma once
 // The Serve panel: runs `medlora serve`'s server inside the workbench. A form (model folder,
-// adapters, host, port, queue, batch), Start and Stop, the URL with a copy button, the
+// adapters, routing, template, safety action, cache, request log, host, port, queue, batch), Start and Stop, the URL with a copy button, the
 // workspace's API keys, and live plots of requests/s, tokens/s, latency and the queue.
 //
 // THREADS: loading the model and binding, and the draining stop, run on threads of their own
@@ -25,12 +25,15 @@ namespace medlora::store {
 class Workspace;
 }
 
+namespace medlora::serve {
+class ServerStack;
+}
+
 namespace medlora::ui {
 
 class ServeForm;
 class ServeKeysView;
 class ServePlots;
-class ServeSession;
 
 class ServePanel : public Panel {
   Q_OBJECT
@@ -85,7 +88,7 @@ class ServePanel : public Panel {
   QString workspace_file_;
   WorkbenchSettings compute_settings_;
   std::unique_ptr<store::Workspace> workspace_;
-  std::shared_ptr<ServeSession> session_;
+  std::shared_ptr<serve::ServerStack> session_;  // the running server
   State state_ = State::Stopped;
   ServeRateSampler sampler_;
   QElapsedTimer since_start_;
