@@ -13,6 +13,10 @@
 // Time to first token: request sent -> first chunk with text. Inter-token latency: gaps between
 // a stream's text chunks (text_chunks_per_token says whether a chunk carried one token).
 // The response cache is off (--cache-size 0): the identical greedy requests must be decoded.
+//
+// "prefill": what the scheduler's join of --clients requests costs the model alone (the same
+// prompt, no HTTP): one prefill after another against one batched pass (BatchDecoder::
+// prefill_together), taking turns, best of --repeats.
 #include <torch/torch.h>
 
 #include <httplib.h>
@@ -33,6 +37,7 @@
 #include "core/model/model_loader.h"
 #include "core/runtime/compute_options.h"
 #include "core/runtime/process_environment.h"
+#include "core/serve/batch_decoder.h"
 #include "core/serve/http_server.h"
 #include "core/serve/openai_request.h"
 #include "core/serve/serve_api.h"
@@ -252,6 +257,21 @@ Round concurrent_round(int port, const std::string& key, const std::string& body
   return result;
 }
 
+// Milliseconds for `count` prefills of `prompt`, one by one or in one pass.
+double prefill_ms(serve::BatchDecoder& decoder, const std::vector<int64_t>& prompt, int count, bool together) {
+  std::vector<model::KVCache> caches;
+  for (int i = 0; i < count; ++i) caches.push_back(decoder.make_cache(static_cast<int64_t>(prompt.size()) + 1));
+  const double start = bench::now_seconds();
+  if (together) {
+    std::vector<model::KVCache*> pointers;
+    for (auto& cache : caches) pointers.push_back(&cache);
+    decoder.prefill_together(std::vector<std::vector<int64_t>>(static_cast<size_t>(count), prompt), pointers);
+  } else {
+    for (auto& cache : caches) decoder.prefill(prompt, cache);
+  }
+  return (bench::now_seconds() - start) * 1000.0;
+}
+
 // `medlora serve --cache-size 0 --max-batch N --port 0` on the fixed model, running until destroyed.
 class InProcessServer {
  public:
@@ -354,6 +374,15 @@ int main(int argc, char** argv) {
       }
     }
 
+    serve::BatchDecoder prefill_decoder(generator_engine.model());
+    const auto prompt_ids = generator_engine.prepare_answer(parsed.chat).reply.prompt_ids;
+    double one_by_one_ms = 1e300, together_ms = 1e300;
+    prefill_ms(prefill_decoder, prompt_ids, clients, true);  // allocates the batch's shapes once
+    for (int r = 0; r < repeats; ++r) {
+      one_by_one_ms = std::min(one_by_one_ms, prefill_ms(prefill_decoder, prompt_ids, clients, false));
+      together_ms = std::min(together_ms, prefill_ms(prefill_decoder, prompt_ids, clients, true));
+    }
+
     auto best = [](const std::vector<Timing>& runs, double (Timing::*rate)() const) {
       double value = 0;
       for (const auto& t : runs) value = std::max(value, (t.*rate)());
@@ -392,6 +421,10 @@ int main(int argc, char** argv) {
                        {"concurrent", latency_report(concurrent_streams)},
                        {"concurrent_streams_equal_to_generator_text", matching_generator},
                        {"concurrent_streams", static_cast<qint64>(concurrent_streams.size())},
+                       {"prefill", QJsonObject{{"prompts", clients},
+                                               {"one_by_one_ms", one_by_one_ms},
+                                               {"together_ms", together_ms},
+                                               {"speedup", one_by_one_ms / together_ms}}},
                        {"peak_rss_bytes", bench::peak_rss_bytes()}};
     bench::print_json(result);
   });
