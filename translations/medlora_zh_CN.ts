@@ -2651,6 +2651,34 @@ The shipped rules apply until the file is fixed or saved again.</source>
         <source>eval loss %1 (step %2)</source>
         <translation>验证损失 %1（第 %2 步）</translation>
     </message>
+    <message>
+        <source>KL to teacher</source>
+        <translation>与教师的 KL</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>teacher agreement (right axis)</source>
+        <translation>教师一致率（右轴）</translation>
+    </message>
+    <message>
+        <source>teacher agreement (top-1)</source>
+        <translation>教师一致率（top-1）</translation>
+    </message>
+    <message>
+        <source>KL %1</source>
+        <translation>KL %1</translation>
+    </message>
+    <message>
+        <source>CE %1</source>
+        <translation>CE %1</translation>
+    </message>
+    <message>
+        <source>agreement %1 %</source>
+        <translation>一致率 %1 %</translation>
+    </message>
 </context>
 <context>
     <name>medlora::ui::LoginDialog</name>
@@ -4252,8 +4280,8 @@ Output:
         <translation>模式</translation>
     </message>
     <message>
-        <source>LoRA adapter, or train every weight</source>
-        <translation>LoRA 适配器，或训练全部权重</translation>
+        <source>LoRA adapter, or train every weight (when distilling: how the student trains)</source>
+        <translation>LoRA 适配器，或训练全部权重（蒸馏时：学生模型的训练方式）</translation>
     </message>
     <message>
         <source>Effective batch (wanted)</source>
@@ -4618,6 +4646,102 @@ Output:
     <message>
         <source>Choose the eval file</source>
         <translation>选择评估文件</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>训练目标</translation>
+    </message>
+    <message>
+        <source>Fine-tune on the data alone, or distil: also learn a teacher model&apos;s output distribution</source>
+        <translation>仅用数据微调，或蒸馏：同时学习教师模型的输出分布</translation>
+    </message>
+    <message>
+        <source>Teacher model</source>
+        <translation>教师模型</translation>
+    </message>
+    <message>
+        <source>The HF model folder the student learns from; it must share the base model&apos;s vocabulary</source>
+        <translation>学生模型向其学习的 HF 模型文件夹；其词表须与基础模型相同</translation>
+    </message>
+    <message>
+        <source>Teacher adapter</source>
+        <translation>教师适配器</translation>
+    </message>
+    <message>
+        <source>Optional PEFT adapter folder applied to the teacher; empty uses the bare teacher</source>
+        <translation>可选：加载到教师模型上的 PEFT 适配器文件夹；留空则使用不带适配器的教师模型</translation>
+    </message>
+    <message>
+        <source>Teacher quantisation</source>
+        <translation>教师量化</translation>
+    </message>
+    <message>
+        <source>How the frozen teacher&apos;s weights are held: none, or int8 / nf4 / nf4-dq for less memory (CPU)</source>
+        <translation>冻结的教师权重的存储方式：none（不量化），或 int8 / nf4 / nf4-dq 以节省内存（CPU）</translation>
+    </message>
+    <message>
+        <source>Precompute teacher top-k</source>
+        <translation>预计算教师 top-k</translation>
+    </message>
+    <message>
+        <source>Run the teacher once before training and keep its k largest logits per answer token (64 is usual); off runs the teacher at every step</source>
+        <translation>训练前运行教师模型一次，为每个回答词元保留最大的 k 个 logits（通常为 64）；关闭则每一步都运行教师模型</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Softens both distributions in the KL term; higher passes on more of the teacher&apos;s ranking</source>
+        <translation>在 KL 项中平滑两个分布；温度越高，传递的教师排序信息越多</translation>
+    </message>
+    <message>
+        <source>KL weight (alpha)</source>
+        <translation>KL 权重（alpha）</translation>
+    </message>
+    <message>
+        <source>Loss = alpha × T² × KL(teacher ‖ student) + (1 − alpha) × cross-entropy on the labels</source>
+        <translation>损失 = alpha × T² × KL(教师 ‖ 学生) + (1 − alpha) × 标签上的交叉熵</translation>
+    </message>
+    <message>
+        <source>Fine-tune</source>
+        <translation>微调</translation>
+    </message>
+    <message>
+        <source>Distil from a teacher</source>
+        <translation>从教师模型蒸馏</translation>
+    </message>
+    <message>
+        <source>Distillation</source>
+        <translation>蒸馏</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Choose the teacher model folder</source>
+        <translation>选择教师模型文件夹</translation>
+    </message>
+    <message>
+        <source>Choose the teacher&apos;s adapter folder</source>
+        <translation>选择教师适配器文件夹</translation>
+    </message>
+    <message>
+        <source>Teacher model: choose an HF model folder with config.json (found none at &quot;%1&quot;).</source>
+        <translation>教师模型：请选择包含 config.json 的 HF 模型文件夹（在“%1”中未找到）。</translation>
+    </message>
+    <message>
+        <source>Teacher model: %1</source>
+        <translation>教师模型：%1</translation>
+    </message>
+    <message>
+        <source>Teacher model: its vocabulary has %1 tokens and the base model&apos;s %2; the student learns the teacher&apos;s distribution over the same tokens, so they must match.</source>
+        <translation>教师模型：其词表有 %1 个词元，而基础模型有 %2 个；学生学习的是教师在同一组词元上的分布，因此两者必须一致。</translation>
+    </message>
+    <message>
+        <source>Teacher adapter: &quot;%1&quot; is not a PEFT adapter folder (no adapter_config.json); leave it empty for the bare teacher.</source>
+        <translation>教师适配器：“%1”不是 PEFT 适配器文件夹（没有 adapter_config.json）；留空则使用不带适配器的教师模型。</translation>
     </message>
 </context>
 <context>

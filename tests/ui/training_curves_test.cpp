@@ -1,5 +1,6 @@
-// LiveCurves: raw and smoothed train loss with eval loss, resume truncation, markers, log
-// scale, overlays, hover read-out, throttled replots, export, and a 100,000-point run.
+// LiveCurves: raw and smoothed train loss with eval loss, the distillation terms (only for a
+// distill run), resume truncation, markers, log scale, overlays, hover read-out, throttled
+// replots, export, and a 100,000-point run.
 #include <QCheckBox>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -18,7 +19,20 @@ using medlora::ui::LiveCurves;
 
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+const QColor kAgreementColour(200, 60, 150);  // live_curves.cpp's teacher-agreement pen
+
+// Pixels within a small distance of `colour` (anti-aliased strokes are not exactly it).
+int pixels_near(const QImage& image, const QColor& colour) {
+  int count = 0;
+  for (int y = 0; y < image.height(); ++y)
+    for (int x = 0; x < image.width(); ++x) {
+      const QColor c = image.pixelColor(x, y);
+      if (std::abs(c.red() - colour.red()) + std::abs(c.green() - colour.green()) + std::abs(c.blue() - colour.blue()) < 40)
+        ++count;
+    }
+  return count;
 }
+}  // namespace
 
 class TrainingCurvesTest : public QObject {
   Q_OBJECT
@@ -91,6 +105,67 @@ class TrainingCurvesTest : public QObject {
     QVERIFY(curves.readout_at(3).contains("eval loss 1.7"));
   }
 
+  void an_ordinary_run_shows_no_distillation_curves() {
+    LiveCurves curves;
+    curves.resize(900, 600);
+    curves.show();
+    for (int s = 1; s <= 20; ++s) curves.add_train_point(s, 3.0 - 0.1 * s, 1e-4, 0.5, 1000);
+    curves.replot_now();
+    QVERIFY(!curves.shows_distillation());
+    QCOMPARE(curves.distill_point_count(), 0);
+    for (auto* g : {curves.kl_graph(), curves.ce_graph(), curves.agreement_graph()}) {
+      QVERIFY(!g->visible());
+      QVERIFY(!curves.plot()->legend->hasItemWithPlottable(g));
+    }
+    QVERIFY(!curves.agreement_graph()->valueAxis()->visible());
+    QVERIFY(!curves.readout_at(5).contains("KL"));
+    QCOMPARE(pixels_near(curves.plot()->grab().toImage(), kAgreementColour), 0);
+  }
+
+  void a_distill_run_shows_its_terms_and_the_teacher_agreement_on_its_own_axis() {
+    LiveCurves curves;
+    curves.resize(900, 600);
+    curves.show();
+    for (int s = 1; s <= 20; ++s) {
+      curves.add_train_point(s, 3.0 - 0.1 * s, 1e-4, 0.5, 1000);
+      curves.add_distill_point(s, 4.0 / s, 2.8 - 0.05 * s, 0.04 * s);  // KL 4 → 0.2, agreement 4 % → 80 %
+    }
+    curves.replot_now();
+    QVERIFY(curves.shows_distillation());
+    QCOMPARE(curves.distill_point_count(), 20);
+    QCOMPARE(curves.kl_graph()->dataCount(), 20);
+    QCOMPARE(curves.ce_graph()->dataCount(), 20);
+    for (auto* g : {curves.kl_graph(), curves.ce_graph(), curves.agreement_graph()}) {
+      QVERIFY(g->visible());
+      QVERIFY(curves.plot()->legend->hasItemWithPlottable(g));
+    }
+    // KL and CE share the loss axis, which fits them; the agreement has a 0..1 axis of its own.
+    QCOMPARE(curves.kl_graph()->valueAxis(), curves.train_raw_graph()->valueAxis());
+    QCOMPARE(curves.ce_graph()->valueAxis(), curves.train_raw_graph()->valueAxis());
+    QVERIFY(curves.train_raw_graph()->valueAxis()->range().contains(4.0));
+    auto* agreement_axis = curves.agreement_graph()->valueAxis();
+    QVERIFY(agreement_axis != curves.train_raw_graph()->valueAxis());
+    QVERIFY(agreement_axis->visible());
+    QVERIFY(agreement_axis->range().contains(0.0) && agreement_axis->range().contains(1.0));
+    QVERIFY(agreement_axis->range().size() < 1.1);
+    const QString readout = curves.readout_at(10);
+    QVERIFY2(readout.contains("KL 0.4") && readout.contains("CE 2.3") && readout.contains("agreement 40.0 %"),
+             qPrintable(readout));
+    QVERIFY(pixels_near(curves.plot()->grab().toImage(), kAgreementColour) > 20);
+
+    // Resumed from step 10: the terms after it are replaced, like the loss.
+    curves.add_train_point(11, 1.0, kNaN, kNaN, kNaN);
+    QCOMPARE(curves.distill_point_count(), 10);
+    curves.add_distill_point(11, 0.1, 1.0, 0.9);
+    QCOMPARE(curves.distill_point_count(), 11);
+    QCOMPARE((curves.kl_graph()->data()->constEnd() - 1)->value, 0.1);
+    // The next run shown is an ordinary one: the distillation curves go away.
+    curves.clear();
+    QVERIFY(!curves.shows_distillation());
+    QVERIFY(!curves.agreement_graph()->visible());
+    QCOMPARE(curves.distill_point_count(), 0);
+  }
+
   void log_scale_and_fit_after_zoom() {
     LiveCurves curves;
     for (int s = 1; s <= 100; ++s) curves.add_train_point(s, 10.0 / s, kNaN, kNaN, kNaN);
@@ -140,13 +215,14 @@ class TrainingCurvesTest : public QObject {
 
   void overlays_add_dashed_curves_with_their_labels() {
     LiveCurves curves;
+    const int own_graphs = curves.plot()->graphCount();
     curves.add_overlay("run-a", {1, 2, 3}, {3, 2, 1}, {3}, {1.5});
     curves.add_overlay("run-b", {1, 2}, {4, 3}, {}, {});
     QCOMPARE(curves.overlay_count(), 2);
-    QCOMPARE(curves.plot()->graphCount(), 8 + 4);
+    QCOMPARE(curves.plot()->graphCount(), own_graphs + 4);
     QVERIFY(curves.readout_at(2).contains("run-a"));
     curves.clear_overlays();
-    QCOMPARE(curves.plot()->graphCount(), 8);
+    QCOMPARE(curves.plot()->graphCount(), own_graphs);
   }
 
   void points_are_drawn_on_a_timer_not_per_point() {

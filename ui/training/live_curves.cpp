@@ -25,6 +25,9 @@ const QColor kEvalColor(230, 110, 10);
 const QColor kSkippedColor(200, 30, 30);
 const QColor kCheckpointColor(120, 120, 120);
 const QColor kBestColor(30, 150, 60);
+const QColor kKlColor(23, 160, 175);
+const QColor kCeColor(150, 90, 40);
+const QColor kAgreementColor(200, 60, 150);
 const QColor kOverlayColors[] = {QColor(148, 103, 189), QColor(140, 86, 75), QColor(227, 119, 194),
                                  QColor(127, 127, 127), QColor(188, 189, 34), QColor(23, 190, 207)};
 
@@ -136,6 +139,12 @@ void LiveCurves::build_plot() {
   best_marker_ = graph_in(loss_rect_, kBestColor, 1);
   best_marker_->setLineStyle(QCPGraph::lsNone);
   best_marker_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssStar, QPen(kBestColor, 2), Qt::NoBrush, 14));
+  kl_ = graph_in(loss_rect_, kKlColor, 1.5);
+  ce_ = graph_in(loss_rect_, kCeColor, 1.5);
+  agreement_ = plot_->addGraph(loss_rect_->axis(QCPAxis::atBottom), loss_rect_->axis(QCPAxis::atRight));
+  agreement_->setPen(QPen(kAgreementColor, 1.5, Qt::DashDotLine));
+  agreement_->setProperty("medlora_width", 1.5);
+  agreement_->setAdaptiveSampling(true);
   learning_rate_ = graph_in(side_rect_, QColor(44, 160, 44), 1.5);
   grad_norm_ = graph_in(side_rect_, QColor(214, 39, 40), 1.5);
   tokens_per_second_ = graph_in(side_rect_, QColor(148, 103, 189), 1.5);
@@ -145,6 +154,7 @@ void LiveCurves::build_plot() {
   loss_rect_->insetLayout()->addElement(plot_->legend, Qt::AlignTop | Qt::AlignRight);
   for (auto* g : {learning_rate_, grad_norm_, tokens_per_second_, best_marker_}) g->removeFromLegend();
   set_side_metric(side_metric_);
+  set_distill_visible(false);
 
   cursor_ = new QCPItemStraightLine(plot_);
   cursor_->setPen(QPen(QColor(0, 0, 0, 60), 1, Qt::DotLine));
@@ -173,6 +183,10 @@ void LiveCurves::retranslate() {
   train_smooth_->setName(tr("train loss (smoothed)"));
   eval_->setName(tr("eval loss"));
   skipped_->setName(tr("skipped step"));
+  kl_->setName(tr("KL to teacher"));
+  ce_->setName(tr("cross-entropy"));
+  agreement_->setName(tr("teacher agreement (right axis)"));
+  loss_rect_->axis(QCPAxis::atRight)->setLabel(tr("teacher agreement (top-1)"));
   loss_rect_->axis(QCPAxis::atLeft)->setLabel(tr("loss"));
   side_rect_->axis(QCPAxis::atBottom)->setLabel(tr("step"));
   side_rect_->axis(QCPAxis::atLeft)->setLabel(side_choice_->currentText());
@@ -186,8 +200,10 @@ void LiveCurves::changeEvent(QEvent* event) {
 }
 
 void LiveCurves::clear() {
-  for (auto* g : {train_raw_, train_smooth_, eval_, skipped_, best_marker_, learning_rate_, grad_norm_, tokens_per_second_})
+  for (auto* g : {train_raw_, train_smooth_, eval_, skipped_, best_marker_, learning_rate_, grad_norm_, tokens_per_second_,
+                  kl_, ce_, agreement_})
     g->data()->clear();
+  set_distill_visible(false);
   for (auto* line : checkpoints_) plot_->removeItem(line);
   checkpoints_.clear();
   checkpoint_steps_.clear();
@@ -215,6 +231,31 @@ void LiveCurves::add_train_point(double step, double loss, double learning_rate,
   if (std::isfinite(tokens_per_second)) tokens_per_second_->addData(step, tokens_per_second);
   schedule_replot();
 }
+
+void LiveCurves::add_distill_point(double step, double kl_loss, double ce_loss, double teacher_agreement) {
+  if (!agreement_->data()->isEmpty() && step <= (agreement_->data()->constEnd() - 1)->key)
+    for (auto* g : {kl_, ce_, agreement_}) g->data()->removeAfter(step - 0.5);
+  if (std::isfinite(kl_loss)) kl_->addData(step, kl_loss);
+  if (std::isfinite(ce_loss)) ce_->addData(step, ce_loss);
+  if (std::isfinite(teacher_agreement)) agreement_->addData(step, teacher_agreement);
+  if (!shows_distillation_) set_distill_visible(true);
+  schedule_replot();
+}
+
+void LiveCurves::set_distill_visible(bool on) {
+  shows_distillation_ = on;
+  for (auto* g : {kl_, ce_, agreement_}) {
+    g->setVisible(on);
+    // A hidden graph would still have a legend entry.
+    if (on) g->addToLegend();
+    else g->removeFromLegend();
+  }
+  auto* axis = loss_rect_->axis(QCPAxis::atRight);
+  axis->setVisible(on);
+  axis->setRange(-0.02, 1.02);  // a fraction: the axis never rescales
+}
+
+int LiveCurves::distill_point_count() const { return agreement_->data()->size(); }
 
 void LiveCurves::add_eval_point(double step, double eval_loss) {
   if (!eval_->data()->isEmpty() && step <= (eval_->data()->constEnd() - 1)->key) eval_->data()->removeAfter(step - 0.5);
@@ -257,7 +298,8 @@ void LiveCurves::add_skipped_step(double step) {
 }
 
 void LiveCurves::truncate_after(double step) {
-  for (auto* g : {train_raw_, train_smooth_, eval_, skipped_, learning_rate_, grad_norm_, tokens_per_second_})
+  for (auto* g : {train_raw_, train_smooth_, eval_, skipped_, learning_rate_, grad_norm_, tokens_per_second_, kl_, ce_,
+                  agreement_})
     g->data()->removeAfter(step);
   while (!steps_.isEmpty() && steps_.back() > step) {
     steps_.removeLast();
@@ -465,6 +507,13 @@ QString LiveCurves::readout_at(double step) const {
   }
   const auto [eval_step, eval_loss] = nearest(eval_, std::isfinite(at) ? at : step);
   if (std::isfinite(eval_loss)) parts << tr("eval loss %1 (step %2)").arg(number(eval_loss)).arg(eval_step);
+  if (shows_distillation_) {
+    const double key = std::isfinite(at) ? at : step;
+    const auto kl = nearest(kl_, key).second, ce = nearest(ce_, key).second, agreement = nearest(agreement_, key).second;
+    if (std::isfinite(kl)) parts << tr("KL %1").arg(number(kl));
+    if (std::isfinite(ce)) parts << tr("CE %1").arg(number(ce));
+    if (std::isfinite(agreement)) parts << tr("agreement %1 %").arg(agreement * 100, 0, 'f', 1);
+  }
   const auto side = nearest(side_graph(side_metric_), std::isfinite(at) ? at : step).second;
   if (std::isfinite(side)) parts << QStringLiteral("%1 %2").arg(side_choice_->currentText(), number(side));
   for (const auto& o : overlays_) {

@@ -1,6 +1,8 @@
 #pragma once
 // The live curves of a training run (QCustomPlot): train loss raw and smoothed with the eval
 // loss on one axis, and a second plot below for the learning rate, grad norm or tokens/s.
+// A distillation run adds its KL and cross-entropy terms on the loss axis and the teacher
+// agreement (top-1, 0..1) on an axis of its own at the right; an ordinary run shows neither.
 // Checkpoints, the best checkpoint and skipped (non-finite) steps are marked; other runs can
 // be overlaid. Points are buffered and the plot redraws on a timer (at most ~4 times a second),
 // never once per point, so a 100,000-point run stays smooth.
@@ -42,6 +44,9 @@ class LiveCurves : public QWidget {
   // earlier checkpoint: the points after it are dropped first. NaN = not reported.
   void add_train_point(double step, double loss, double learning_rate, double grad_norm, double tokens_per_second);
   void add_eval_point(double step, double eval_loss);
+  // The terms of a distillation logging line (kl_loss, ce_loss, teacher_agreement); the first
+  // one shows their curves, which stay hidden for an ordinary run. NaN = not reported.
+  void add_distill_point(double step, double kl_loss, double ce_loss, double teacher_agreement);
   void add_checkpoint(double step);
   void mark_best_checkpoint(double step);
   void add_skipped_step(double step);
@@ -80,11 +85,16 @@ class LiveCurves : public QWidget {
   int eval_point_count() const;
   int checkpoint_count() const { return checkpoints_.size(); }
   int skipped_count() const;
+  bool shows_distillation() const { return shows_distillation_; }
+  int distill_point_count() const;
   double best_checkpoint_step() const { return best_step_; }
   QCustomPlot* plot() const { return plot_; }
   QCPGraph* train_raw_graph() const { return train_raw_; }
   QCPGraph* train_smoothed_graph() const { return train_smooth_; }
   QCPGraph* eval_graph() const { return eval_; }
+  QCPGraph* kl_graph() const { return kl_; }
+  QCPGraph* ce_graph() const { return ce_; }
+  QCPGraph* agreement_graph() const { return agreement_; }
   QSlider* smoothing_slider() const { return smoothing_slider_; }
   QCheckBox* log_scale_box() const { return log_box_; }
 
@@ -101,6 +111,7 @@ class LiveCurves : public QWidget {
   void rescale();
   QCPItemStraightLine* vertical_line(double step, const QColor& color, Qt::PenStyle style);
   QCPGraph* side_graph(SideMetric metric) const;
+  void set_distill_visible(bool on);
 
   struct Overlay {
     QString label;
@@ -120,6 +131,10 @@ class LiveCurves : public QWidget {
   QCPGraph* learning_rate_ = nullptr;
   QCPGraph* grad_norm_ = nullptr;
   QCPGraph* tokens_per_second_ = nullptr;
+  QCPGraph* kl_ = nullptr;
+  QCPGraph* ce_ = nullptr;
+  QCPGraph* agreement_ = nullptr;  // on loss_rect_'s right axis, 0..1
+  bool shows_distillation_ = false;
   QVector<QCPItemStraightLine*> checkpoints_;
   QVector<double> checkpoint_steps_;
   QCPItemStraightLine* best_line_ = nullptr;

@@ -144,9 +144,17 @@ void RunForm::build() {
   add_field(run, "template", templates, QT_TR_NOOP("Template"),
             QT_TR_NOOP("How examples are rendered: model default (the model's chat template when it has one, else "
                        "clinic), model, chatml, clinic, clinic-en or raw"));
-  add_field(run, "mode", combo({"lora", "full"}), QT_TR_NOOP("Mode"), QT_TR_NOOP("LoRA adapter, or train every weight"));
+  auto* objective = combo({});
+  objective->addItem(QString(), "fine-tune");
+  objective->addItem(QString(), "distill");
+  add_field(run, "objective", objective, QT_TR_NOOP("Objective"),
+            QT_TR_NOOP("Fine-tune on the data alone, or distil: also learn a teacher model's output distribution"));
+  add_field(run, "mode", combo({"lora", "full"}), QT_TR_NOOP("Mode"),
+            QT_TR_NOOP("LoRA adapter, or train every weight (when distilling: how the student trains)"));
   add_field(run, "effective_batch", int_box(1, 1 << 20, 32), QT_TR_NOOP("Effective batch (wanted)"),
             QT_TR_NOOP("Examples per optimiser step you want; it should equal micro-batch × accumulation"));
+
+  build_distillation_group();
 
   auto* lora_group = new QGroupBox(tr("LoRA"), this);
   auto* lora = new QFormLayout(lora_group);
@@ -218,6 +226,7 @@ void RunForm::build() {
   auto* content = new QWidget(this);
   auto* column = new QVBoxLayout(content);
   column->addWidget(run_group);
+  column->addWidget(distill_group_);
   column->addWidget(lora_group);
   column->addWidget(train_group);
   column->addStretch();
@@ -233,6 +242,8 @@ void RunForm::build() {
   connect(preset_, &QComboBox::currentIndexChanged, this, [this] {
     if (!applying_) apply_preset(preset());
   });
+  connect(objective, &QComboBox::currentIndexChanged, this, &RunForm::show_objective_fields);
+  show_objective_fields();
   refresh_sources();
   changeEvent(nullptr);
   apply_preset("clinic-qa");
@@ -258,6 +269,13 @@ void RunForm::changeEvent(QEvent* event) {
     path_fields_["eval_file"]->set_filter(records);
     if (auto* templates = qobject_cast<QComboBox*>(fields_.value("template")); templates && templates->count() > 0)
       templates->setItemText(0, tr("model default"));
+    auto* objective = qobject_cast<QComboBox*>(fields_.value("objective"));
+    objective->setItemText(0, tr("Fine-tune"));
+    objective->setItemText(1, tr("Distil from a teacher"));
+    distill_group_->setTitle(tr("Distillation"));
+    qobject_cast<QSpinBox*>(fields_.value("teacher.precompute_top_k"))->setSpecialValueText(tr("off"));
+    path_fields_["teacher.model"]->set_dialog_title(tr("Choose the teacher model folder"));
+    path_fields_["teacher.adapter"]->set_dialog_title(tr("Choose the teacher's adapter folder"));
   }
   if (event) QWidget::changeEvent(event);
 }
@@ -281,15 +299,21 @@ void RunForm::set_runs_root(const QString& dir) {
 
 void RunForm::refresh_sources() {
   applying_ = true;
-  auto* models = qobject_cast<QComboBox*>(fields_.value("base_model"));
-  const QString current_model = models->currentText();
-  models->clear();
+  QStringList usable_models;
   if (!models_dir_.isEmpty()) {
     model::ModelCatalog catalog(models_dir_.toStdString());
     for (const auto& entry : catalog.scan())
-      if (entry.usable()) models->addItem(QString::fromStdString(entry.path.string()));
+      if (entry.usable()) usable_models << QString::fromStdString(entry.path.string());
   }
-  if (!current_model.isEmpty()) models->setCurrentText(current_model);
+  // The teacher is picked from the same models as the base.
+  for (const QString& key : {QStringLiteral("base_model"), QStringLiteral("teacher.model")}) {
+    auto* models = qobject_cast<QComboBox*>(fields_.value(key));
+    const QString current_model = models->currentText();
+    models->clear();
+    models->addItems(usable_models);
+    if (key == "teacher.model") models->setCurrentIndex(-1);  // no teacher until one is chosen
+    if (!current_model.isEmpty()) models->setCurrentText(current_model);
+  }
   auto* datasets = qobject_cast<QComboBox*>(fields_.value("dataset"));
   const QVariant current_dataset = datasets->currentData();
   datasets->clear();
@@ -403,7 +427,9 @@ RunRequest RunForm::request() const {
   c["output_dir"] = r.run_dir;
   // Empty: no "template" key, so the trainer picks the model's chat template (or clinic).
   if (const QString name = value("template").toString(); !name.isEmpty()) c["template"] = name;
-  c["mode"] = value("mode").toString();
+  const QString student = value("mode").toString();
+  if (value("objective").toString() == "distill") add_distillation_keys(c);
+  else c["mode"] = student;
   c["device"] = value("device").toString();
   c["threads"] = value("threads").toLongLong();
   QJsonObject lora, training;
@@ -427,7 +453,7 @@ RunRequest RunForm::request() const {
       section->insert(name, QJsonValue::fromVariant(v));
     }
   }
-  if (c["mode"].toString() == "lora") c["lora"] = lora;
+  if (student == "lora") c["lora"] = lora;
   c["training"] = training;
   r.config = c;
   return r;
@@ -476,6 +502,8 @@ void RunForm::validate() {
     if (entry.usable()) shape = entry.config;
     else errors_ << tr("Base model: %1").arg(QString::fromStdString(entry.config_error));
   }
+  if (r.config.value("mode").toString() == "distill")
+    validate_teacher(r.config, shape ? std::optional<int64_t>(shape->vocab_size) : std::nullopt);
   if (!r.dataset_id && !QFileInfo::exists(r.config.value("train_file").toString()))
     errors_ << tr("Train file: \"%1\" does not exist; choose a file or a workspace dataset.").arg(r.config.value("train_file").toString());
   if (!r.dataset_id && !r.config.value("eval_file").toString().isEmpty() &&

@@ -1,7 +1,8 @@
 #pragma once
 // The "new run" form: base model, data (a workspace dataset split at launch, or files),
 // template, a preset (clinic QA, medical-record generation, custom) that fills the LoRA and
-// training fields, every trainer option with a tooltip, and — on every change — errors (the
+// training fields, the objective (fine-tune, or distil from a teacher model, whose fields show
+// only then), every trainer option with a tooltip, and — on every change — errors (the
 // trainer's own strict RunConfig parsing), warnings (core/train/run_estimate) and an estimate
 // of memory and time per step.
 #include <QJsonObject>
@@ -11,11 +12,13 @@
 #include <QVariant>
 #include <QWidget>
 
+#include <cstdint>
 #include <optional>
 
 #include "ui/shell/path_field.h"
 
 class QComboBox;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QFormLayout;
@@ -54,14 +57,18 @@ class RunForm : public QWidget {
   QString preset() const;
 
   // Any field by its RUN.json key ("training.learning_rate", "lora.r", "base_model",
-  // "train_file", ...) or a form-only key ("name", "effective_batch", "dataset",
-  // "approved_only"). set_value returns false for an unknown key.
+  // "train_file", "teacher.model", "temperature", ...) or a form-only key ("name",
+  // "effective_batch", "dataset", "approved_only", "objective": "fine-tune" | "distill").
+  // set_value returns false for an unknown key.
   bool set_value(const QString& key, const QVariant& value);
   QVariant value(const QString& key) const;
   QWidget* field(const QString& key) const { return fields_.value(key); }
-  // The Browse row of a path field ("base_model", "train_file", "eval_file"); null for others.
+  // The Browse row of a path field ("base_model", "train_file", "eval_file", "teacher.model",
+  // "teacher.adapter"); null for others.
   PathField* path_field(const QString& key) const { return path_fields_.value(key); }
   QStringList keys() const { return fields_.keys(); }
+  // The teacher's fields; shown only while the objective is "distill".
+  QGroupBox* distillation_group() const { return distill_group_; }
 
   RunRequest request() const;
   // Recomputes errors, warnings and the estimate (done on every change, shown below the form).
@@ -85,6 +92,12 @@ class RunForm : public QWidget {
   // A path field around `editor` (a QLineEdit or an editable QComboBox) with a Browse button.
   PathField* path_row(const QString& key, QWidget* editor, PathField::Kind kind);
   void on_edited();
+  // Distillation (run_form_distillation.cpp): the teacher's group, its RUN.json keys, and the
+  // errors in the teacher's folders that the trainer would only find when loading them.
+  void build_distillation_group();
+  void show_objective_fields();
+  void add_distillation_keys(QJsonObject& config) const;
+  void validate_teacher(const QJsonObject& config, const std::optional<int64_t>& student_vocab_size);
   QString run_dir_for(const QString& name) const;
   std::optional<qint64> train_records_estimate(const RunRequest& request) const;
 
@@ -96,6 +109,7 @@ class RunForm : public QWidget {
   QMap<QString, PathField*> path_fields_;
   QMap<QString, QPair<const char*, const char*>> texts_;  // key -> (label, tooltip), untranslated
   QComboBox* preset_ = nullptr;
+  QGroupBox* distill_group_ = nullptr;
   QLabel* messages_ = nullptr;
   QLabel* estimate_ = nullptr;
   QStringList errors_, warnings_;

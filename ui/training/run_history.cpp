@@ -18,10 +18,13 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 #include "core/io/json_util.h"
 #include "core/store/model_registry.h"
 #include "core/store/workspace.h"
 #include "ui/models/model_export_dialog.h"
+#include "ui/training/distill_metrics.h"
 #include "ui/training/run_process.h"
 
 namespace medlora::ui {
@@ -315,20 +318,31 @@ QString RunHistory::metrics_csv(const store::RunRepository& runs, qint64 id) {
                                                {"train", "grad_norm"},     {"train", "tokens_per_second"},
                                                {"train", "epoch"},         {"eval", "eval_loss"},
                                                {"eval", "eval_perplexity"}};
+  // A distillation run adds its terms as three more columns.
+  const auto run = runs.find(id);
+  const auto distill = run ? recorded_distill_points(runs, *run) : QVector<DistillPoint>{};
+  QStringList names;
+  for (const auto& c : columns) names << c.second;
+  if (!distill.isEmpty()) names << "kl_loss" << "ce_loss" << "teacher_agreement";
   QMap<qint64, QVector<QString>> rows;
-  for (int c = 0; c < columns.size(); ++c) {
-    for (const auto& p : runs.metric(id, columns[c].first.toStdString(), columns[c].second.toStdString())) {
-      auto& row = rows[p.step];
-      row.resize(columns.size());
-      row[c] = QString::number(p.value, 'g', 10);
-    }
+  auto cell = [&](qint64 step, int column, double value) {
+    auto& row = rows[step];
+    row.resize(names.size());
+    if (std::isfinite(value)) row[column] = QString::number(value, 'g', 10);
+  };
+  for (int c = 0; c < columns.size(); ++c)
+    for (const auto& p : runs.metric(id, columns[c].first.toStdString(), columns[c].second.toStdString()))
+      cell(p.step, c, p.value);
+  for (const auto& p : distill) {
+    const auto step = static_cast<qint64>(p.step);
+    cell(step, columns.size(), p.kl_loss);
+    cell(step, columns.size() + 1, p.ce_loss);
+    cell(step, columns.size() + 2, p.teacher_agreement);
   }
-  QString csv = "step";
-  for (const auto& c : columns) csv += "," + c.second;
-  csv += "\n";
+  QString csv = "step," + names.join(',') + "\n";
   for (auto it = rows.begin(); it != rows.end(); ++it) {
     QVector<QString> row = it.value();
-    row.resize(columns.size());
+    row.resize(names.size());
     csv += QString::number(it.key()) + "," + QStringList(row.begin(), row.end()).join(',') + "\n";
   }
   return csv;

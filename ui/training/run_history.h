@@ -50,7 +50,8 @@ class RunHistory : public QWidget {
   bool save_notes_and_tags(QString* error = nullptr);
   // Deletes the rows and the run folder (only a folder that is a run folder). `confirm`: ask first.
   bool delete_run(qint64 id, bool confirm, QString* error = nullptr);
-  // step,loss,learning_rate,grad_norm,tokens_per_second,epoch,eval_loss,eval_perplexity
+  // step,loss,learning_rate,grad_norm,tokens_per_second,epoch,eval_loss,eval_perplexity, and for
+  // a distillation run also kl_loss,ce_loss,teacher_agreement
   bool export_csv(qint64 id, const QString& file, QString* error = nullptr) const;
   static QString metrics_csv(const store::RunRepository& runs, qint64 id);
   // Registers output_dir/adapter (and its base model) in the workspace; returns the adapter id.

@@ -17,6 +17,7 @@
 #include "core/store/dataset_transfer.h"
 #include "core/store/run_repository.h"
 #include "core/store/workspace.h"
+#include "ui/training/distill_metrics.h"
 #include "ui/training/live_curves.h"
 #include "ui/training/run_form.h"
 #include "ui/training/run_history.h"
@@ -296,6 +297,10 @@ void TrainingPanel::on_train_line(const QJsonObject& line) {
   const double step = line.value("step").toDouble();
   curves_->add_train_point(step, number_or_nan(line, "loss"), number_or_nan(line, "learning_rate"),
                            number_or_nan(line, "grad_norm"), number_or_nan(line, "tokens_per_second"));
+  if (is_distill_line(line)) {
+    const auto p = distill_point(line);
+    curves_->add_distill_point(p.step, p.kl_loss, p.ce_loss, p.teacher_agreement);
+  }
   if (total_steps_ <= 0) return;
   progress_->setValue(static_cast<int>(std::min<double>(step, total_steps_)));
   QStringList parts{tr("Epoch %1").arg(line.value("epoch").toDouble(), 0, 'f', 2),
@@ -369,6 +374,8 @@ void TrainingPanel::show_run(qint64 run_id) {
   for (const auto& p : loss)
     curves_->add_train_point(p.step, p.value, lr.value(p.step, nan), grad.value(p.step, nan), tps.value(p.step, nan));
   for (const auto& p : runs.metric(run_id, "eval", "eval_loss")) curves_->add_eval_point(p.step, p.value);
+  for (const auto& p : recorded_distill_points(runs, *run))
+    curves_->add_distill_point(p.step, p.kl_loss, p.ce_loss, p.teacher_agreement);
   for (const auto& c : runs.checkpoints(run_id)) {
     curves_->add_checkpoint(c.step);
     if (c.is_best) curves_->mark_best_checkpoint(c.step);
