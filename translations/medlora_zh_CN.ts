@@ -5929,8 +5929,12 @@ To look at an answer again, go back with Previous (Alt+Left).</source>
         <translation>在这台电脑上记住密码(&amp;R)</translation>
     </message>
     <message>
-        <source>The password is then stored in plain text, not encrypted, in %1 (readable only by your user account). Without the tick only the other fields are remembered there.</source>
-        <translation>勾选后，密码以明文（未加密）保存在 %1 中（仅您的用户账户可读）。不勾选时，只在那里记住其他字段。</translation>
+        <source>The password could not be kept in this computer&apos;s keyring (%1), so it is not remembered. Connect again to go on without it.</source>
+        <translation>无法将密码保存到这台计算机的密钥环（%1），因此不会记住密码。再次连接即可不记住密码继续。</translation>
+    </message>
+    <message>
+        <source>The password is then kept in this computer&apos;s keyring (the desktop&apos;s Secret Service, such as GNOME Keyring or KWallet), which encrypts it; the workbench never writes it to a file. The other fields are remembered in %1.</source>
+        <translation>勾选后，密码保存在这台计算机的密钥环中（桌面的 Secret Service，例如 GNOME Keyring 或 KWallet），由密钥环加密；工作台从不把它写入文件。其他字段记在 %1 中。</translation>
     </message>
     <message>
         <source>&amp;Connect</source>

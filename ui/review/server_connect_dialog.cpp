@@ -114,8 +114,9 @@ void ServerConnectDialog::retranslate() {
   const QString file = QSettings().fileName();
   remember_->setText(tr("&Remember the password on this computer"));
   const QString where =
-      tr("The password is then stored in plain text, not encrypted, in %1 (readable only by your user account). "
-         "Without the tick only the other fields are remembered there.")
+      tr("The password is then kept in this computer's keyring (the desktop's Secret Service, such as GNOME "
+         "Keyring or KWallet), which encrypts it; the workbench never writes it to a file. The other fields are "
+         "remembered in %1.")
           .arg(file);
   remember_->setToolTip(where);
   remember_note_->setText(where);
@@ -163,7 +164,18 @@ void ServerConnectDialog::try_connect() {
       this, [address, password, purpose] { return sign_in_to_server(address, password, purpose); },
       [this, settings](const ServerLogin& login) {
         QSettings store;
-        save_server_settings(store, server_purpose_key(purpose_), settings);
+        const QString refused = save_server_settings(store, server_purpose_key(purpose_), settings);
+        if (!refused.isEmpty()) {
+          // Signed in, but the password would not be remembered as the tick promised: say so
+          // and let the user choose (untick, or start a keyring) before going on.
+          connecting_ = false;
+          connect_button()->setEnabled(true);
+          remember_->setChecked(false);
+          show_error(tr("The password could not be kept in this computer's keyring (%1), so it is not remembered. "
+                        "Connect again to go on without it.")
+                         .arg(refused));
+          return;
+        }
         finish(login);
       },
       [this](const QString& message) {
