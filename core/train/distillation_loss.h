@@ -32,6 +32,21 @@ struct DistillationTerms {
 DistillationTerms distillation_loss_sum(const at::Tensor& student_logits, const at::Tensor& teacher_logits,
                                         const at::Tensor& labels, const DistillationSettings& settings);
 
+// The same terms against a precomputed teacher that kept only its k largest logits per answer
+// position (teacher_topk_cache.h). What is done with the tail the file does not hold:
+//   p_t = softmax(teacher_values / T) over the k kept logits, i.e. the teacher's distribution at
+//         temperature T renormalised over its top-k (the tail gets probability 0);
+//   log q_s = log_softmax(student / T) over the FULL vocabulary, read at the k teacher ids;
+//   KL = sum over the k ids of p_t (log p_t - log q_s).
+// The student's own mass outside the top-k is not renormalised away, so the term is still >= 0
+// and is 0 only when the student puts exactly p_t on the top-k and nothing elsewhere. With
+// k = vocabulary size this is the full KL above. Agreement compares the student's argmax with
+// the teacher's top-1 id (the first column; rows are sorted in descending order).
+// teacher_values: [N, k] logits at temperature 1; teacher_ids: [N, k] integer ids < V.
+DistillationTerms distillation_loss_sum_top_k(const at::Tensor& student_logits, const at::Tensor& teacher_values,
+                                              const at::Tensor& teacher_ids, const at::Tensor& labels,
+                                              const DistillationSettings& settings);
+
 // The means per answer token (the formula above); for one batch on its own.
 struct DistillationLoss {
   at::Tensor loss;

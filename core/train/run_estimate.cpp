@@ -70,7 +70,28 @@ int64_t planned_steps(const TrainingOptions& o, int64_t records) {
   return per_epoch * o.epochs;
 }
 
-RunEstimate estimate_run(const RunConfig& config, const model::LlamaConfig& m, double flops_per_second) {
+uint64_t frozen_weight_bytes(const model::LlamaConfig& m, int bytes, const std::string& quantization) {
+  const auto total = static_cast<uint64_t>(m.parameter_count()) * static_cast<uint64_t>(bytes);
+  if (quantization == "none") return total;
+  // As quant::QuantizedWeight: int8 codes + a float32 scale per output row; NF4 two codes a
+  // byte + a float32 absmax per block of 64, or with double quantisation one byte per block
+  // plus a float32 scale per 256 blocks.
+  constexpr uint64_t kNf4Block = 64, kNf4ScaleBlock = 256;
+  uint64_t quantised = 0, replaced = 0;
+  for (const auto& p : layer_projections(m)) {
+    const auto n = static_cast<uint64_t>(p.in) * static_cast<uint64_t>(p.out);
+    const uint64_t blocks = (n + kNf4Block - 1) / kNf4Block;
+    replaced += n * static_cast<uint64_t>(bytes);
+    if (quantization == "int8") quantised += n + 4u * static_cast<uint64_t>(p.out);
+    else if (quantization == "nf4-dq") quantised += (n + 1) / 2 + blocks + 4u * ((blocks + kNf4ScaleBlock - 1) / kNf4ScaleBlock);
+    else quantised += (n + 1) / 2 + 4u * blocks;
+  }
+  const auto layers = static_cast<uint64_t>(m.num_hidden_layers);
+  return total - replaced * layers + quantised * layers;
+}
+
+RunEstimate estimate_run(const RunConfig& config, const model::LlamaConfig& m, double flops_per_second,
+                         const model::LlamaConfig* teacher) {
   RunEstimate e;
   const auto& t = config.training;
   const bool lora = config.mode == TrainingMode::Lora;
@@ -97,7 +118,23 @@ RunEstimate estimate_run(const RunConfig& config, const model::LlamaConfig& m, d
                             : per_layer * m.num_hidden_layers;
   const double logits = tokens * m.vocab_size * 4.0 * 2.0;
   e.activation_bytes = static_cast<uint64_t>(layers + logits);
-  e.total_bytes = e.weight_bytes + e.optimizer_bytes + e.activation_bytes;
+
+  // The online teacher: frozen weights, a no-grad forward that keeps one layer's working set
+  // (and its float32 attention probabilities) at a time, and its float32 logits for the loss.
+  const bool online_teacher = config.distillation && config.distillation->teacher.precompute_top_k == 0;
+  if (online_teacher && !teacher) e.teacher_unknown = true;
+  if (online_teacher && teacher) {
+    const auto& tm = *teacher;
+    e.teacher_weight_bytes = frozen_weight_bytes(tm, bytes, config.distillation->teacher.quantization);
+    const double layer = tokens * (4.0 * tm.hidden_size + 3.0 * tm.intermediate_size) * bytes +
+                         static_cast<double>(t.micro_batch_size) * tm.num_attention_heads * static_cast<double>(t.max_length) *
+                             t.max_length * 4.0;
+    e.teacher_activation_bytes = static_cast<uint64_t>(layer + tokens * tm.vocab_size * 4.0);
+    const double step_tokens = static_cast<double>(e.tokens_per_step);
+    e.teacher_flops_per_step = step_tokens * (2.0 * static_cast<double>(tm.parameter_count()) +
+                                              4.0 * tm.num_hidden_layers * t.max_length * tm.num_attention_heads * tm.head_dim / 2.0);
+  }
+  e.total_bytes = e.weight_bytes + e.optimizer_bytes + e.activation_bytes + e.teacher_weight_bytes + e.teacher_activation_bytes;
 
   // Forward 2·N per token; backward 2·N for input gradients, plus 2·N weight gradients when
   // every weight trains; attention scores and values 4·L·d per layer and token, ×3 with
@@ -106,7 +143,7 @@ RunEstimate estimate_run(const RunConfig& config, const model::LlamaConfig& m, d
   const double step_tokens = static_cast<double>(e.tokens_per_step);
   const double matmul = step_tokens * (lora ? 4.0 * n + 6.0 * e.trainable_parameters : 6.0 * n);
   const double attention = step_tokens * 12.0 * m.num_hidden_layers * t.max_length * m.num_attention_heads * m.head_dim / 2.0;
-  e.flops_per_step = (matmul + attention) * (t.gradient_checkpointing ? 4.0 / 3.0 : 1.0);
+  e.flops_per_step = (matmul + attention) * (t.gradient_checkpointing ? 4.0 / 3.0 : 1.0) + e.teacher_flops_per_step;
   e.seconds_per_step = flops_per_second > 0 ? e.flops_per_step / flops_per_second : 0.0;
   return e;
 }

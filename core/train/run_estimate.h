@@ -19,6 +19,12 @@ struct RunEstimate {
   uint64_t weight_bytes = 0;         // base weights in the compute dtype
   uint64_t optimizer_bytes = 0;      // float32 master copy + gradient + two AdamW moments
   uint64_t activation_bytes = 0;     // one micro-batch kept for backward
+  // A distillation run's online teacher (all 0 with "precompute_top_k": the teacher is not
+  // loaded while training then, and its top-k rows per step are negligible).
+  uint64_t teacher_weight_bytes = 0;      // in the compute dtype, or int8 / NF4 as "teacher.quantization"
+  uint64_t teacher_activation_bytes = 0;  // no-grad forward: one layer at a time + its float32 logits
+  double teacher_flops_per_step = 0;      // its forward over the step's tokens (in flops_per_step too)
+  bool teacher_unknown = false;           // distill with an online teacher, but no teacher shape given
   uint64_t total_bytes = 0;
   double flops_per_step = 0;
   double seconds_per_step = 0;       // at `flops_per_second` sustained
@@ -33,7 +39,15 @@ int64_t lora_parameter_count(const LoraSettings& lora, const model::LlamaConfig&
 
 // `flops_per_second`: what the device sustains on this workload (measure it; the GUI offers
 // a default). The estimate ignores padding savings and kernel overheads: it is a rough guide.
-RunEstimate estimate_run(const RunConfig& config, const model::LlamaConfig& model, double flops_per_second);
+// `teacher`: the shape of a distillation run's teacher (its config.json); without it the
+// teacher's share is 0 and teacher_unknown says so.
+RunEstimate estimate_run(const RunConfig& config, const model::LlamaConfig& model, double flops_per_second,
+                         const model::LlamaConfig* teacher = nullptr);
+
+// Bytes of a frozen model's weights at `dtype_bytes` per element, with the seven projections
+// of each layer held as `quantization` says ("none" | "int8" | "nf4" | "nf4-dq", as
+// core/quant/quantized_weight.h stores them); embeddings, norms and lm_head stay unquantised.
+uint64_t frozen_weight_bytes(const model::LlamaConfig& model, int dtype_bytes, const std::string& quantization);
 
 struct ConfigWarning {
   std::string key;      // the setting it is about ("training.micro_batch_size")

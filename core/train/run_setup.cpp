@@ -15,6 +15,7 @@
 #include "core/tokenizer/prompt_format.h"
 #include "core/tokenizer/tokenizer.h"
 #include "core/train/dataset_loader.h"
+#include "core/train/teacher_fingerprint.h"
 #include "core/train/train_error.h"
 
 namespace medlora::train {
@@ -69,14 +70,19 @@ TrainableModel full_parameters(std::shared_ptr<model::LlamaForCausalLM> m, const
 
 // The frozen teacher of a distillation run, on the student's device and compute dtype,
 // optionally quantised as it loads and with its adapter applied (the path `generate` takes).
-DistillationTeacher load_teacher(const RunConfig& c, const runtime::ComputeOptions& compute,
-                                 const model::LlamaForCausalLM& student) {
+void check_teacher_folder(const RunConfig& c) {
   const auto& d = *c.distillation;
-  DistillationTeacher teacher;
-  teacher.settings = {d.temperature, d.alpha};
   if (!model::looks_like_model_dir(d.teacher.model))
     throw TrainingError(c.source.string() + ": key \"teacher.model\": " + d.teacher.model.string() +
                         " is not an HF model folder (config.json + *.safetensors)");
+}
+
+DistillationTeacher load_teacher(const RunConfig& c, const runtime::ComputeOptions& compute,
+                                 const model::LlamaConfig& student) {
+  const auto& d = *c.distillation;
+  DistillationTeacher teacher;
+  teacher.settings = {d.temperature, d.alpha};
+  check_teacher_folder(c);
   try {
     teacher.model =
         generate::load_model_for_generation(d.teacher.model, d.teacher.adapter, compute,
@@ -87,10 +93,10 @@ DistillationTeacher load_teacher(const RunConfig& c, const runtime::ComputeOptio
   } catch (const std::exception& e) {
     throw TrainingError(c.source.string() + ": key \"teacher\": " + e.what());
   }
-  if (teacher.model->config().vocab_size != student.config().vocab_size)
+  if (teacher.model->config().vocab_size != student.vocab_size)
     throw TrainingError(c.source.string() + ": key \"teacher.model\": the teacher " + d.teacher.model.string() +
                         " has vocab_size " + std::to_string(teacher.model->config().vocab_size) + " but the student " +
-                        c.base_model.string() + " has " + std::to_string(student.config().vocab_size) +
+                        c.base_model.string() + " has " + std::to_string(student.vocab_size) +
                         "; distillation needs one shared tokenizer vocabulary");
   return teacher;
 }
@@ -139,7 +145,24 @@ PreparedRun prepare_run(const RunConfig& c, const RunOverrides& overrides) {
   auto m = model::load_llama(c.base_model, run.compute, quant::parse_base_quantization(c.base_quantization));
   run.tokenizer = tokenizer::Tokenizer::load(c.base_model);
   s.pad_id = pad_of(*run.tokenizer);
-  if (c.distillation) s.distillation = load_teacher(c, run.compute, *m);
+  if (c.distillation && c.distillation->teacher.precompute_top_k > 0) {
+    // The teacher is loaded only if its top-k file has to be (re)computed, inside Trainer::run.
+    check_teacher_folder(c);
+    DistillationTeacher teacher;
+    teacher.settings = {c.distillation->temperature, c.distillation->alpha};
+    teacher.precompute.k = c.distillation->teacher.precompute_top_k;
+    try {
+      teacher.precompute.teacher_identity = teacher_identity(c.distillation->teacher, runtime::dtype_name(run.compute.dtype));
+    } catch (const TrainingError& e) {
+      throw TrainingError(c.source.string() + ": key \"teacher\": " + e.what());
+    }
+    teacher.precompute.load_teacher = [c, compute = run.compute, student = m->config()] {
+      return load_teacher(c, compute, student).model;
+    };
+    s.distillation = std::move(teacher);
+  } else if (c.distillation) {
+    s.distillation = load_teacher(c, run.compute, m->config());
+  }
 
   // Data.
   const auto encode = encoder_of(run.tokenizer);
@@ -207,6 +230,8 @@ PreparedRun prepare_run(const RunConfig& c, const RunOverrides& overrides) {
     if (c.distillation->teacher.quantization != "none")
       s.started_extra["teacher_quantization"] = QString::fromStdString(c.distillation->teacher.quantization);
     s.started_extra["student"] = full ? "full" : "lora";
+    if (c.distillation->teacher.precompute_top_k > 0)
+      s.started_extra["teacher_precompute_top_k"] = static_cast<qint64>(c.distillation->teacher.precompute_top_k);
     s.started_extra["temperature"] = c.distillation->temperature;
     s.started_extra["alpha"] = c.distillation->alpha;
   }

@@ -65,6 +65,9 @@ struct Trainer::Impl {
     int64_t agreeing = 0, tokens = 0;
   } step_distill, window_distill;
   int64_t window_distill_steps = 0;
+  std::shared_ptr<const TeacherTopK> teacher_top_k;  // precomputed teacher (opened in run())
+
+  fs::path teacher_top_k_path() const { return setup.output_dir / kTeacherTopKFileName; }
 
   void publish(QJsonObject line, bool keep = true) { log->write(line, keep); }
 
@@ -82,14 +85,25 @@ struct Trainer::Impl {
 
   // The student's distillation loss on one micro-batch, normalised like the CE loss by the
   // target tokens of the whole accumulated batch; its terms go into step_distill.
-  at::Tensor distilled_loss(const at::Tensor& input_ids, const at::Tensor& labels, int64_t targets) {
-    auto student = target_logits(*model, input_ids, labels);
-    at::Tensor teacher_logits;
-    {
-      torch::NoGradGuard no_grad;
-      teacher_logits = target_logits(*setup.distillation->model, input_ids, labels).logits;
+  // `examples` are the indices the batch was collated from (the precomputed rows follow them).
+  at::Tensor distilled_loss(const Batch& batch, const std::vector<int64_t>& examples, int64_t targets) {
+    auto student = target_logits(*model, batch.input_ids, batch.labels);
+    const auto& settings = setup.distillation->settings;
+    DistillationTerms terms;
+    if (teacher_top_k) {
+      const auto rows = teacher_top_k->rows_for(examples, device);
+      if (rows.values.size(0) != student.logits.size(0))
+        throw TrainingError("distillation: " + teacher_top_k_path().string() + " holds " + std::to_string(rows.values.size(0)) +
+                            " answer positions for this batch but the batch has " + std::to_string(student.logits.size(0)));
+      terms = distillation_loss_sum_top_k(student.logits, rows.values, rows.ids, student.targets, settings);
+    } else {
+      at::Tensor teacher_logits;
+      {
+        torch::NoGradGuard no_grad;
+        teacher_logits = target_logits(*setup.distillation->model, batch.input_ids, batch.labels).logits;
+      }
+      terms = distillation_loss_sum(student.logits, teacher_logits, student.targets, settings);
     }
-    const auto terms = distillation_loss_sum(student.logits, teacher_logits, student.targets, setup.distillation->settings);
     step_distill.kl += terms.kl / static_cast<double>(targets);
     step_distill.ce += terms.ce / static_cast<double>(targets);
     step_distill.agreeing += terms.agreeing;
@@ -113,7 +127,7 @@ struct Trainer::Impl {
         auto batch = collate(setup.train, part, setup.pad_id, device);
         tokens += batch.tokens;
         if (batch.target_tokens == 0) continue;
-        auto loss = setup.distillation ? distilled_loss(batch.input_ids, batch.labels, targets)
+        auto loss = setup.distillation ? distilled_loss(batch, part, targets)
                                        : causal_lm_loss_sum(*model, batch.input_ids, batch.labels) / static_cast<double>(targets);
         if (callbacks.before_backward) callbacks.before_backward(state.step, loss);
         loss_value += loss.item<double>();
@@ -332,6 +346,13 @@ TrainResult Trainer::Impl::run() {
   if (resuming) started["resumed_from"] = QString::fromStdString(resolve_resume_checkpoint(setup.resume_from).string());
   publish(started);
 
+  if (setup.distillation && setup.distillation->precompute.k > 0) {
+    // Before the first step (and again on resume, when the file is simply reopened).
+    teacher_top_k = prepare_teacher_top_k(teacher_top_k_path(), setup.distillation->precompute, model->config().vocab_size,
+                                          setup.train, setup.pad_id, options.micro_batch_size,
+                                          [this](const QJsonObject& line) { publish(line, false); });
+  }
+
   model->set_gradient_checkpointing(options.gradient_checkpointing);
   model->train();
   run_start = window_start = Clock::now();
@@ -431,7 +452,14 @@ Trainer::Trainer(TrainerSetup setup, TrainerCallbacks callbacks) : impl_(std::ma
       throw TrainingError("trainable tensor \"" + name + "\" must be float32 with requires_grad (mixed precision keeps trained weights in float32)");
   }
   m.device = m.model->device();
-  if (m.setup.distillation) {
+  if (m.setup.distillation && m.setup.distillation->precompute.k > 0) {
+    const auto k = m.setup.distillation->precompute.k;
+    if (k > m.model->config().vocab_size)
+      throw TrainingError("teacher.precompute_top_k is " + std::to_string(k) + " but the vocabulary has only " +
+                          std::to_string(m.model->config().vocab_size) + " tokens; use at most that");
+    if (m.setup.distillation->model)
+      throw TrainingError("distillation: give either a loaded teacher or precompute_top_k, not both");
+  } else if (m.setup.distillation) {
     auto& teacher = m.setup.distillation->model;
     if (!teacher) throw TrainingError("distillation: no teacher model given");
     if (teacher->config().vocab_size != m.model->config().vocab_size)

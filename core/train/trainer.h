@@ -20,6 +20,7 @@
 #include "core/train/distillation_loss.h"
 #include "core/train/example_encoder.h"
 #include "core/train/run_config.h"
+#include "core/train/teacher_topk_precompute.h"
 
 namespace medlora::train {
 
@@ -36,9 +37,13 @@ struct TrainableModel {
 // Distillation: the loss becomes distillation_loss against this frozen teacher's logits on the
 // same batch (run under no-grad, in eval mode); the metrics lines gain kl_loss, ce_loss and
 // teacher_agreement. Evaluation stays the student's cross-entropy.
+// With precompute.k > 0 there is no `model`: run() first opens (or computes and writes)
+// output_dir/teacher_top_k.safetensors and the loss reads the teacher's top-k from it
+// (distillation_loss_sum_top_k); progress goes to the metrics lines as "teacher_top_k" events.
 struct DistillationTeacher {
   std::shared_ptr<model::LlamaForCausalLM> model;  // same vocabulary and device as the student
   DistillationSettings settings;
+  TeacherTopKSource precompute;
 };
 
 struct TrainerSetup {

@@ -67,11 +67,13 @@ struct Fixture {
       data << "{\"question\": \"what helps " << q[i % 4] << " " << i << "?\", \"answer\": \"" << a[i % 4] << "\"}\n";
   }
 
-  RunConfig config(const std::string& out, const std::string& teacher, const std::string& quantization = "none") {
+  RunConfig config(const std::string& out, const std::string& teacher, const std::string& quantization = "none",
+                   int64_t precompute_top_k = 0, const std::string& train_file = "train.jsonl") {
     const auto json = QJsonDocument::fromJson(QByteArray::fromStdString(
-        R"({"base_model": "student", "train_file": "train.jsonl", "output_dir": ")" + out +
+        R"({"base_model": "student", "train_file": ")" + train_file + R"(", "output_dir": ")" + out +
         R"(", "template": "raw", "threads": 1, "mode": "distill",
-        "teacher": {"model": ")" + teacher + R"(", "quantization": ")" + quantization + R"("},
+        "teacher": {"model": ")" + teacher + R"(", "quantization": ")" + quantization +
+        R"(", "precompute_top_k": )" + std::to_string(precompute_top_k) + R"(},
         "temperature": 2.0, "alpha": 0.5, "lora": {"r": 4, "alpha": 8, "dropout": 0.0},
         "training": {"max_steps": 6, "micro_batch_size": 2, "gradient_accumulation_steps": 2, "learning_rate": 0.01,
                      "logging_steps": 1, "save_steps": 3, "save_total_limit": 0, "max_length": 64,
@@ -83,6 +85,7 @@ struct Fixture {
 struct Lines {
   QJsonObject started;
   std::map<int64_t, QJsonObject> metrics;
+  std::vector<QJsonObject> top_k_events;
 };
 
 // stop_after > 0: cancel once that step's metrics line is out (the run stops after the next step).
@@ -93,6 +96,7 @@ Lines run(const RunConfig& config, const RunOverrides& overrides = {}, int64_t s
   callbacks.cancel = &cancel;
   callbacks.on_line = [&lines, &cancel, stop_after](const QJsonObject& line) {
     if (line.value("event") == "started") lines.started = line;
+    if (line.value("event") == "teacher_top_k") lines.top_k_events.push_back(line);
     if (!line.contains("loss")) return;
     lines.metrics[line.value("step").toInteger()] = line;
     if (stop_after > 0 && line.value("step").toInteger() >= stop_after) cancel = true;
@@ -129,6 +133,43 @@ TEST(DistillationRunSlowTest, RunsFromTheConfigAndResumes) {
     EXPECT_NEAR(resumed.metrics.at(step).value("kl_loss").toDouble(), reference.metrics.at(step).value("kl_loss").toDouble(), 1e-6);
     EXPECT_NEAR(resumed.metrics.at(step).value("loss").toDouble(), reference.metrics.at(step).value("loss").toDouble(), 1e-6);
   }
+}
+
+TEST(DistillationRunSlowTest, PrecomputedTopKFromTheConfigFollowsTheOnlineRunAndIsReused) {
+  Fixture f;
+  const auto online = run(f.config("online", "teacher"));
+  // k = the whole vocabulary (300): the same loss as the online teacher.
+  const auto pre = run(f.config("pre", "teacher", "none", 300));
+  EXPECT_EQ(pre.started.value("teacher_precompute_top_k").toInt(), 300);
+  ASSERT_FALSE(pre.top_k_events.empty());
+  EXPECT_EQ(pre.top_k_events.back().value("status").toString(), "written");
+  ASSERT_TRUE(fs::exists(f.dir / "pre" / "teacher_top_k.safetensors"));
+  ASSERT_EQ(pre.metrics.size(), 6u);
+  for (const auto& [step, line] : online.metrics) {
+    EXPECT_NEAR(pre.metrics.at(step).value("kl_loss").toDouble(), line.value("kl_loss").toDouble(),
+                1e-4 * line.value("kl_loss").toDouble()) << step;
+    EXPECT_NEAR(pre.metrics.at(step).value("loss").toDouble(), line.value("loss").toDouble(), 1e-4 * line.value("loss").toDouble())
+        << step;
+  }
+
+  // Resumed with k 300 from run_config.json: the file is reopened, the teacher not loaded.
+  const auto first_half = run(f.config("resume", "teacher", "none", 300), {}, 3);
+  const auto resumed = run(RunConfig::from_json_file(f.dir / "resume" / "run_config.json"), RunOverrides{f.dir / "resume", 0});
+  ASSERT_EQ(resumed.top_k_events.size(), 1u);
+  EXPECT_EQ(resumed.top_k_events.back().value("status").toString(), "reused");
+  EXPECT_NEAR(resumed.metrics.at(6).value("loss").toDouble(), pre.metrics.at(6).value("loss").toDouble(), 1e-6);
+
+  // The same file handed to a run over other data is rebuilt, saying why.
+  {
+    std::ofstream data(f.dir / "other.jsonl");
+    for (int i = 0; i < 12; ++i) data << "{\"question\": \"what helps pain " << i << "?\", \"answer\": \"rest\"}\n";
+  }
+  fs::create_directories(f.dir / "other");
+  fs::copy_file(f.dir / "pre" / "teacher_top_k.safetensors", f.dir / "other" / "teacher_top_k.safetensors");
+  const auto other = run(f.config("other", "teacher", "none", 300, "other.jsonl"));
+  ASSERT_FALSE(other.top_k_events.empty());
+  EXPECT_EQ(other.top_k_events.back().value("status").toString(), "written");
+  EXPECT_NE(other.top_k_events.back().value("rebuilt_because").toString().indexOf("other training data"), -1);
 }
 
 TEST(DistillationRunSlowTest, TeacherEqualToTheStudentBaseStartsAtZeroKl) {

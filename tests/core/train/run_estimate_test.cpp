@@ -26,6 +26,12 @@ RunConfig lora_config() {
   return c;
 }
 
+RunConfig lora_config_bf16() {
+  auto c = lora_config();
+  c.training.dtype = "bfloat16";
+  return c;
+}
+
 bool has_warning(const std::vector<train::ConfigWarning>& warnings, const std::string& key) {
   return std::any_of(warnings.begin(), warnings.end(), [&](const auto& w) { return w.key == key; });
 }
@@ -144,4 +150,79 @@ TEST(RunConfigWarnings, LearningRateOutsideTheUsualRange) {
   EXPECT_FALSE(has_warning(train::check_run_config(config, context), "training.learning_rate"));
   config.training.learning_rate = 0.05;
   EXPECT_TRUE(has_warning(train::check_run_config(config, context), "training.learning_rate"));
+}
+
+namespace {
+
+RunConfig distill_config(int64_t precompute_top_k, const std::string& quantization = "none") {
+  auto c = lora_config();
+  c.training.dtype = "bfloat16";
+  c.distillation.emplace();
+  c.distillation->teacher.model = "teacher";
+  c.distillation->teacher.quantization = quantization;
+  c.distillation->teacher.precompute_top_k = precompute_top_k;
+  return c;
+}
+
+// A 1.1B-parameter teacher in TinyLlama's shape.
+model::LlamaConfig tinyllama_shape() {
+  model::LlamaConfig m;
+  m.vocab_size = 32000;
+  m.hidden_size = 2048;
+  m.intermediate_size = 5632;
+  m.num_hidden_layers = 22;
+  m.num_attention_heads = 32;
+  m.num_key_value_heads = 4;
+  m.head_dim = 64;
+  return m;
+}
+
+}  // namespace
+
+TEST(RunEstimate, AnOnlineTeacherAddsItsWeightsActivationsAndForward) {
+  model::LlamaConfig student = tinyllama_shape();
+  student.num_hidden_layers = 4;  // a small student of the same vocabulary
+  const auto teacher = tinyllama_shape();
+  const auto plain = train::estimate_run(lora_config_bf16(), student, 1e12);
+  const auto online = train::estimate_run(distill_config(0), student, 1e12, &teacher);
+  EXPECT_FALSE(online.teacher_unknown);
+  EXPECT_EQ(online.teacher_weight_bytes, static_cast<uint64_t>(teacher.parameter_count()) * 2u);
+  EXPECT_GT(online.teacher_activation_bytes, 4u * 512 * 32000 * 4) << "at least its float32 logits for the micro-batch";
+  EXPECT_EQ(online.total_bytes, plain.total_bytes + online.teacher_weight_bytes + online.teacher_activation_bytes);
+  // Forward only: 2 × N_teacher per token, plus its attention.
+  EXPECT_GE(online.teacher_flops_per_step, 2.0 * static_cast<double>(teacher.parameter_count()) * online.tokens_per_step);
+  EXPECT_NEAR(online.flops_per_step, plain.flops_per_step + online.teacher_flops_per_step, 1e-6 * online.flops_per_step);
+  EXPECT_GT(online.seconds_per_step, plain.seconds_per_step * 2) << "a teacher 4× the student's depth dominates the step";
+
+  // Precomputed: none of the teacher is in the run's memory or steps.
+  const auto pre = train::estimate_run(distill_config(64), student, 1e12, &teacher);
+  EXPECT_EQ(pre.teacher_weight_bytes, 0u);
+  EXPECT_EQ(pre.teacher_activation_bytes, 0u);
+  EXPECT_EQ(pre.teacher_flops_per_step, 0.0);
+  EXPECT_EQ(pre.total_bytes, plain.total_bytes);
+  EXPECT_DOUBLE_EQ(pre.seconds_per_step, plain.seconds_per_step);
+  EXPECT_FALSE(pre.teacher_unknown);
+
+  const auto unknown = train::estimate_run(distill_config(0), student, 1e12);
+  EXPECT_TRUE(unknown.teacher_unknown);
+  EXPECT_EQ(unknown.total_bytes, plain.total_bytes);
+}
+
+TEST(RunEstimate, AQuantisedTeacherIsCountedAsItIsStored) {
+  const auto teacher = tinyllama_shape();
+  const auto student = tinyllama_shape();
+  const auto none = train::estimate_run(distill_config(0), student, 0, &teacher).teacher_weight_bytes;
+  const auto int8 = train::estimate_run(distill_config(0, "int8"), student, 0, &teacher).teacher_weight_bytes;
+  const auto nf4 = train::estimate_run(distill_config(0, "nf4"), student, 0, &teacher).teacher_weight_bytes;
+  const auto nf4_dq = train::estimate_run(distill_config(0, "nf4-dq"), student, 0, &teacher).teacher_weight_bytes;
+  // Projections: 22 × (2048·2048·2 + 2048·256·2 + 3·2048·5632) = 968,884,224 weights; the rest
+  // (embeddings, lm_head, norms) 131,164,160 stays bf16.
+  const uint64_t projections = 968884224, rest = static_cast<uint64_t>(teacher.parameter_count()) - projections;
+  EXPECT_EQ(none, (projections + rest) * 2);
+  uint64_t rows = 22 * (2048 + 256 + 256 + 2048 + 5632 + 5632 + 2048);
+  EXPECT_EQ(int8, rest * 2 + projections + 4 * rows);
+  EXPECT_EQ(nf4, rest * 2 + projections / 2 + 4 * (projections / 64));
+  EXPECT_LT(nf4_dq, nf4);
+  EXPECT_GT(nf4_dq, rest * 2 + projections / 2 + projections / 64);
+  EXPECT_EQ(train::frozen_weight_bytes(teacher, 2, "nf4"), nf4);
 }
