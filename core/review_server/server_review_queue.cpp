@@ -22,7 +22,11 @@ auto ServerReviewQueue::online(Body&& body) const {
   std::chrono::milliseconds pause{1000};
   for (;;) {
     try {
-      if (!state_.online) connection_.reconnect();
+      if (!state_.online) {
+        if (reconnect_in_retry_only_ && !retrying_)
+          throw ServerError(state_.last_error.empty() ? "offline" : state_.last_error, /*connection_lost=*/true);
+        connection_.reconnect();
+      }
       state_.online = true;
       state_.last_error.clear();
       send_outbox();
@@ -77,11 +81,15 @@ QueueConnectionState ServerReviewQueue::state() const {
 }
 
 bool ServerReviewQueue::retry() {
+  retrying_ = true;
   try {
     online([] { return 0; });
   } catch (const ServerError& e) {
+    retrying_ = false;
     if (!e.connection_lost()) throw;
+    return outbox_.empty();
   }
+  retrying_ = false;
   return outbox_.empty();
 }
 

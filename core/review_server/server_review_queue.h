@@ -47,6 +47,10 @@ class ServerReviewQueue : public store::ReviewQueue {
   // How long one call keeps reconnecting (1 s, 2 s, ... apart) before it gives up.
   void set_patience(std::chrono::milliseconds patience) { patience_ = patience; }
   QueueConnectionState state() const;
+  // When on, a lost connection is reconnected only by retry(): every other call fails at once
+  // while offline (writes wait in the outbox, reads throw), so a front end can probe the server
+  // elsewhere (server_probe.h) and retry only once it answers.
+  void set_reconnect_in_retry_only(bool only) { reconnect_in_retry_only_ = only; }
   // One reconnect (when offline) and one pass over the outbox; true when nothing is left unsent.
   // A refused entry (say, the study closed meanwhile) leaves the outbox and is rethrown.
   bool retry();
@@ -77,6 +81,8 @@ class ServerReviewQueue : public store::ReviewQueue {
 
   ServerConnection& connection_;
   int64_t study_id_ = 0;
+  bool reconnect_in_retry_only_ = false;
+  mutable bool retrying_ = false;
   mutable Outbox outbox_;
   mutable QueueConnectionState state_;
   mutable std::map<std::string, int> acknowledged_;  // submission id -> revision

@@ -69,7 +69,7 @@ ScoringScreen* ReviewPanel::server_screen(const QString& study_name) {
       *connection, study, review_server::Outbox(review_server::Outbox::default_path(connection->address().label(), study)));
   review_server::ServerReviewQueue& watched = *queue;
   auto* screen = new ScoringScreen(ScoringScreen::OwnedQueue{connection, std::move(queue)}, scoring_page_);
-  auto* watch = new ServerQueueWatch(watched, screen);
+  auto* watch = new ServerQueueWatch(watched, connection->address(), screen);
   connect(watch, &ServerQueueWatch::state_changed, screen, &ScoringScreen::set_connection_state);
   connect(watch, &ServerQueueWatch::refused, this, [this](const QString& message) { show_problem(message); });
   return screen;

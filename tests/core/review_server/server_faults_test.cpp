@@ -15,6 +15,7 @@
 #include <sstream>
 #include <thread>
 
+#include "core/review_server/server_probe.h"
 #include "tests/core/review_server/published_study_fixture.h"
 
 extern char** environ;
@@ -84,6 +85,36 @@ TEST_F(ServerFaults, ACrashedServerLosesNothingAcknowledgedAndClientsReconnectBy
   auto a = doctor(0);
   EXPECT_EQ(a.queue->progress().submitted, 11);
   EXPECT_EQ(a.queue->progress().draft, 1);
+}
+
+// The Review panel's mode: offline, only retry() reconnects; every other call fails at once
+// (writes wait in the outbox), and a TCP probe tells when retrying is worth it.
+TEST_F(ServerFaults, ReconnectInRetryOnlyLeavesEveryOtherCallToTheOutbox) {
+  publish();
+  auto d = doctor(0, dir_ / "outbox-gated.json");
+  d.queue->set_reconnect_in_retry_only(true);
+  const auto entries = d.queue->queue();
+  ASSERT_GE(entries.size(), 3u);
+  EXPECT_EQ(d.queue->submit(entries[0].assignment_id, score_of(4, 4, 4, 4)), 1);
+  EXPECT_TRUE(server_port_answers(d.connection->address(), 2000ms));
+
+  PgCluster::get().stop_immediate();
+  EXPECT_FALSE(server_port_answers(d.connection->address(), 2000ms));
+  EXPECT_EQ(d.queue->submit(entries[1].assignment_id, score_of(3, 3, 3, 3)), 0);  // lost: kept in the outbox
+  EXPECT_FALSE(d.queue->state().online);
+  const auto offline_call = std::chrono::steady_clock::now();
+  EXPECT_EQ(d.queue->submit(entries[2].assignment_id, score_of(2, 2, 2, 2)), 0);
+  EXPECT_THROW(d.queue->progress(), ServerError);
+  EXPECT_LT(std::chrono::steady_clock::now() - offline_call, 500ms) << "an offline call tried to reconnect";
+  EXPECT_EQ(d.queue->state().unsent, 2);
+
+  PgCluster::get().restart();
+  const auto deadline = std::chrono::steady_clock::now() + 30s;
+  while (!server_port_answers(d.connection->address(), 1000ms) && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(100ms);
+  EXPECT_TRUE(send_all(*d.queue, 30s));
+  EXPECT_TRUE(d.queue->state().online);
+  EXPECT_EQ(stored_scores(names_.at(0)), "3 3 3\n");
 }
 
 // The child process of the next test: doctor MEDLORA_SCORING_CHILD="database reviewer outbox"
