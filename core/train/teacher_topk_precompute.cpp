@@ -18,7 +18,8 @@ using Clock = std::chrono::steady_clock;
 
 TeacherTopKTable compute_teacher_top_k(model::LlamaForCausalLM& teacher, const std::vector<EncodedExample>& examples,
                                        int64_t pad_id, int64_t k, int64_t batch_size,
-                                       const std::function<void(int64_t done, int64_t total)>& progress) {
+                                       const std::function<void(int64_t done, int64_t total)>& progress,
+                                       double temperature, double* kept_probability) {
   const int64_t vocab = teacher.config().vocab_size;
   if (k < 1 || k > vocab)
     throw TrainingError("teacher.precompute_top_k is " + std::to_string(k) + " but must be between 1 and the vocabulary size " +
@@ -45,6 +46,7 @@ TeacherTopKTable compute_teacher_top_k(model::LlamaForCausalLM& teacher, const s
   teacher.eval();
   const auto step = static_cast<size_t>(std::max<int64_t>(1, batch_size));
   int64_t done = 0;
+  double kept_sum = 0;
   for (size_t start = 0; start < order.size(); start += step) {
     const std::vector<int64_t> part(order.begin() + static_cast<std::ptrdiff_t>(start),
                                     order.begin() + static_cast<std::ptrdiff_t>(std::min(order.size(), start + step)));
@@ -52,6 +54,9 @@ TeacherTopKTable compute_teacher_top_k(model::LlamaForCausalLM& teacher, const s
     if (batch.target_tokens > 0) {
       const auto logits = target_logits(teacher, batch.input_ids, batch.labels).logits;
       const auto [values, ids] = logits.topk(k, /*dim=*/-1, /*largest=*/true, /*sorted=*/true);
+      if (kept_probability)
+        kept_sum += (values.to(torch::kFloat) / temperature).logsumexp(-1).sub(logits.to(torch::kFloat).div(temperature).logsumexp(-1))
+                        .exp().sum().item<double>();
       const auto cpu_values = values.to(torch::kCPU, torch::kFloat);
       const auto cpu_ids = ids.to(torch::kCPU, torch::kInt);
       // The batch's rows follow `part`; each example's rows go to its own place in the table.
@@ -68,12 +73,13 @@ TeacherTopKTable compute_teacher_top_k(model::LlamaForCausalLM& teacher, const s
     if (progress) progress(done, n);
   }
   if (was_training) teacher.train();
+  if (kept_probability) *kept_probability = rows > 0 ? kept_sum / static_cast<double>(rows) : 1.0;
   return table;
 }
 
 std::shared_ptr<const TeacherTopK> prepare_teacher_top_k(const fs::path& file, const TeacherTopKSource& source,
                                                          int64_t vocab_size, const std::vector<EncodedExample>& examples,
-                                                         int64_t pad_id, int64_t batch_size,
+                                                         int64_t pad_id, int64_t batch_size, double temperature,
                                                          const std::function<void(const QJsonObject&)>& publish) {
   const auto start = Clock::now();
   auto seconds = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };
@@ -105,6 +111,7 @@ std::shared_ptr<const TeacherTopK> prepare_teacher_top_k(const fs::path& file, c
 
   if (!source.load_teacher) throw TrainingError("distillation: no way to load the teacher for teacher.precompute_top_k");
   TeacherTopKTable table;
+  double kept_probability = 1.0;
   {
     // The teacher lives only in this scope: training never holds it.
     auto teacher = source.load_teacher();
@@ -122,7 +129,7 @@ std::shared_ptr<const TeacherTopK> prepare_teacher_top_k(const fs::path& file, c
                           {"status", "computing"},
                           {"examples_done", static_cast<qint64>(done)},
                           {"examples", static_cast<qint64>(total)}});
-    });
+    }, temperature, &kept_probability);
   }
   table.fingerprint = expected.fingerprint;
   write_teacher_top_k(file, table);
@@ -130,6 +137,7 @@ std::shared_ptr<const TeacherTopK> prepare_teacher_top_k(const fs::path& file, c
   auto stored = TeacherTopK::open(file, expected);
   if (publish) {
     auto line = report("written", *stored);
+    line["kept_probability"] = kept_probability;
     if (existed) line["rebuilt_because"] = QString::fromStdString(refused);
     publish(line);
   }

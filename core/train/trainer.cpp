@@ -350,7 +350,7 @@ TrainResult Trainer::Impl::run() {
     // Before the first step (and again on resume, when the file is simply reopened).
     teacher_top_k = prepare_teacher_top_k(teacher_top_k_path(), setup.distillation->precompute, model->config().vocab_size,
                                           setup.train, setup.pad_id, options.micro_batch_size,
-                                          [this](const QJsonObject& line) { publish(line, false); });
+                                          setup.distillation->settings.temperature, [this](const QJsonObject& line) { publish(line, false); });
   }
 
   model->set_gradient_checkpointing(options.gradient_checkpointing);

@@ -79,6 +79,7 @@ TEST(TeacherTopKTrainingTest, FullVocabularyTopKFollowsTheOnlineTeacher) {
   EXPECT_EQ(last_status(pre), "written");
   EXPECT_EQ(pre.top_k_events.back().value("k").toInt(), kToyVocab);
   EXPECT_FALSE(pre.top_k_events.back().contains("rebuilt_because")) << "there was no file before";
+  EXPECT_NEAR(pre.top_k_events.back().value("kept_probability").toDouble(), 1.0, 1e-5) << "k = V keeps all of it";
   EXPECT_TRUE(online.top_k_events.empty());
 
   ASSERT_EQ(online.metrics.size(), 4u);
@@ -123,18 +124,18 @@ TEST(TeacherTopKTrainingTest, ReusedOnResumeRebuiltWhenTheDataOrTeacherChanged) 
   const auto other_data = toy_encoder().encode(tiny_records(10), nullptr);
   std::vector<QJsonObject> events;
   auto collect = [&events](const QJsonObject& line) { events.push_back(line); };
-  const auto rebuilt = prepare_teacher_top_k(file, source, kToyVocab, other_data, kToyPad, 4, collect);
+  const auto rebuilt = prepare_teacher_top_k(file, source, kToyVocab, other_data, kToyPad, 4, 2.0, collect);
   EXPECT_EQ(calls, 2);
   EXPECT_EQ(rebuilt->examples(), 10);
   ASSERT_FALSE(events.empty());
   EXPECT_EQ(events.back().value("status").toString(), "written");
   EXPECT_NE(events.back().value("rebuilt_because").toString().indexOf("another teacher or other training data"), -1)
       << events.back().value("rebuilt_because").toString().toStdString();
-  prepare_teacher_top_k(file, source, kToyVocab, other_data, kToyPad, 4, collect);
+  prepare_teacher_top_k(file, source, kToyVocab, other_data, kToyPad, 4, 2.0, collect);
   EXPECT_EQ(calls, 2) << "now it fits";
   EXPECT_EQ(events.back().value("status").toString(), "reused");
   source.teacher_identity = "teacher-b";
-  prepare_teacher_top_k(file, source, kToyVocab, other_data, kToyPad, 4, collect);
+  prepare_teacher_top_k(file, source, kToyVocab, other_data, kToyPad, 4, 2.0, collect);
   EXPECT_EQ(calls, 3);
   EXPECT_EQ(events.back().value("status").toString(), "written");
 }
@@ -162,6 +163,9 @@ TEST(TeacherTopKTrainingTest, PrecomputedTopKLowersTheKlBelowCrossEntropyOnlyTra
   ASSERT_GE(pre.metrics.size(), 10u);
   EXPECT_LT(pre.metrics.back().value("kl_loss").toDouble(), pre.metrics.front().value("kl_loss").toDouble() * 0.5);
   const double kl_distilled = mean_kl(*distilled.model, *teacher, temperature);  // over the full vocabulary
+  const double kept = pre.top_k_events.back().value("kept_probability").toDouble();
+  EXPECT_GT(kept, 0.5);
+  EXPECT_LT(kept, 1.0) << "the top 16 of 64 leave some of the teacher out";
 
   auto plain = lora_student(trained_model(dir / "base_b", 13, 1));
   auto ce_setup = tiny_setup(dir / "ce", options);
@@ -170,8 +174,8 @@ TEST(TeacherTopKTrainingTest, PrecomputedTopKLowersTheKlBelowCrossEntropyOnlyTra
   const double kl_ce_only = mean_kl(*plain.model, *teacher, temperature);
   EXPECT_LT(kl_distilled, kl_before * 0.5);
   EXPECT_LT(kl_distilled, kl_ce_only) << "before " << kl_before << ", top-16 distilled " << kl_distilled << ", CE only " << kl_ce_only;
-  std::printf("KL(teacher||student) at T=1 (full vocab): before %.4f, top-16 precomputed %.4f, CE-only %.4f\n", kl_before,
-              kl_distilled, kl_ce_only);
+  std::printf("KL(teacher||student) at T=1 (full vocab): before %.4f, top-16 precomputed %.4f (keeping %.3f of the "
+              "teacher's probability), CE-only %.4f\n", kl_before, kl_distilled, kept, kl_ce_only);
 }
 
 TEST(TeacherTopKTrainingTest, KLargerThanTheVocabularyIsRefused) {
