@@ -2322,8 +2322,8 @@ The shipped rules apply until the file is fixed or saved again.</source>
         <translation>已拉取“%1”。</translation>
     </message>
     <message>
-        <source>Pulled &quot;%1&quot;: %2 scores (revisions included), %3 assignments changed state, %4 audit entries.</source>
-        <translation>已拉取“%1”：%2 条评分（含修订），%3 项评分任务的状态有变更，%4 条审计条目。</translation>
+        <source>Pulled &quot;%1&quot;: %2 new scores and %3 revisions, %4 skips, %5 assignments changed state, %6 audit entries.</source>
+        <translation>已拉取“%1”：%2 条新评分、%3 条修订、%4 次跳过，%5 项评分任务的状态有变更，%6 条审计条目。</translation>
     </message>
     <message>
         <source>The scores of &quot;%1&quot; were not pulled: %2</source>

@@ -80,6 +80,8 @@ int run_review_pull(const QStringList& args) {
     const auto pulled = review_server::pull_study(ws, lead, study, server);
     review::print_result(parser, {{"server", qs(server.address().label())},
                                   {"scores", pulled.scores},
+                                  {"revisions", pulled.revisions},
+                                  {"skips", pulled.skips},
                                   {"audit_entries", pulled.audit_entries},
                                   {"status_changes", pulled.status_changes}});
     return 0;

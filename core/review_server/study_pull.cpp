@@ -223,6 +223,7 @@ PullResult pull_study(store::Workspace& workspace, const store::ReviewerAccount&
     if (known.count({score.local_assignment, score.revision})) continue;
     insert_revision(workspace, score, local.at(score.local_assignment).reviewer_id);
     ++result.scores;
+    if (score.revision > 1) ++result.revisions;
   }
   auto update = workspace.prepare("UPDATE study_assignments SET status = ?, skip_reason = ?, updated_at = ? WHERE id = ?");
   for (const auto& [id, assignment] : remote) {
@@ -234,11 +235,14 @@ PullResult pull_study(store::Workspace& workspace, const store::ReviewerAccount&
     update.addBindValue(qint64(assignment.local_id));
     workspace.exec(update);
     ++result.status_changes;
+    if (assignment.status == "skipped" && mine.status != "skipped") ++result.skips;
   }
   result.audit_entries = pull_audit(workspace, server, study_id, server_study, remote, local);
   store::append_audit(workspace, lead.id(), lead.name(), "pull", study_id, "study " + std::to_string(study_id),
                       QJsonObject{{"server", q(server.address().label())},
                                   {"scores", result.scores},
+                                  {"revisions", result.revisions},
+                                  {"skips", result.skips},
                                   {"audit_entries", result.audit_entries},
                                   {"status_changes", result.status_changes}});
   transaction.commit();

@@ -19,7 +19,9 @@ class Workspace;
 namespace medlora::review_server {
 
 struct PullResult {
-  int scores = 0;          // new score revisions
+  int scores = 0;          // new score rows: first scores and revisions
+  int revisions = 0;       // of those, revisions (revision 2 and later)
+  int skips = 0;           // assignments newly skipped
   int audit_entries = 0;   // new audit entries
   int status_changes = 0;  // assignments whose state changed
 };

@@ -119,6 +119,7 @@ check "status --server: 17 submitted, 1 skipped" \
   "[ \"\$(field $WORK/status1.json '(sum(r[\"submitted\"] for r in j[\"reviewers\"]), sum(r[\"skipped\"] for r in j[\"reviewers\"]))')\" = '(17, 1)' ]"
 lead "$S" pull --study fever --server "$LEAD_URL" >"$WORK/pull1.json"
 check "pull brings 17 scores" "[ \"\$(field $WORK/pull1.json 'j[\"scores\"]')\" = 17 ]"
+check "pull: no revisions among them, 1 skip" "[ \"\$(field $WORK/pull1.json '(j[\"revisions\"], j[\"skips\"])')\" = '(0, 1)' ]"
 lead "$S" pull --study fever --server "$LEAD_URL" >"$WORK/pull2.json"
 check "a second pull adds nothing" "[ \"\$(field $WORK/pull2.json '(j[\"scores\"], j[\"audit_entries\"])')\" = '(0, 0)' ]"
 lead "$S" status --study fever >"$WORK/local-status.json"

@@ -238,7 +238,7 @@ void ReviewLeadServerTest::lead_publishes_follows_and_pulls() {
   QVERIFY(dialog->pull_scores());
   check_disabled_while_busy(*dialog);
   const QString first_pull = finish(*dialog, finished);
-  QVERIFY2(first_pull.contains(": 1 scores") && first_pull.contains("audit"), qPrintable(first_pull));
+  QVERIFY2(first_pull.contains(": 1 new scores and 0 revisions, 0 skips") && first_pull.contains("audit"), qPrintable(first_pull));
   QCOMPARE(pulled.size(), 1);
   {
     auto ws = store::Workspace::open_for_this_thread(local.file.toStdString());

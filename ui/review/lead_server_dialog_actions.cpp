@@ -153,10 +153,12 @@ bool LeadServerDialog::pull_scores() {
         }
         emit status_message(tr("Pulled \"%1\".").arg(name));
         return [name, pulled] {
-          return tr("Pulled \"%1\": %2 scores (revisions included), %3 assignments changed state, %4 audit "
-                    "entries.")
+          return tr("Pulled \"%1\": %2 new scores and %3 revisions, %4 skips, %5 assignments changed state, %6 "
+                    "audit entries.")
               .arg(name)
-              .arg(pulled.scores)
+              .arg(pulled.scores - pulled.revisions)
+              .arg(pulled.revisions)
+              .arg(pulled.skips)
               .arg(pulled.status_changes)
               .arg(pulled.audit_entries);
         };

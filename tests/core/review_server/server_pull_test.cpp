@@ -65,10 +65,14 @@ TEST_F(ServerPull, GivesTheReportOfTheSameScoresEnteredLocally) {
   for (int r = 0; r < 2; ++r) score_queue(*doctor(static_cast<size_t>(r)).queue, r);
   const auto first = pull_study(*local_->ws, *local_->lead, local_->study, *lead_connection_);
   EXPECT_EQ(first.scores, 2 * 11 + 2);        // 11 submitted each, one revision each
+  EXPECT_EQ(first.revisions, 2);
+  EXPECT_EQ(first.skips, 2);                  // one skip each
   EXPECT_EQ(first.audit_entries, 1 + 2 * 12 + 2);  // publish, 11 submits + 1 skip each, 2 revisions
   score_queue(*doctor(2).queue, 2);
   const auto second = pull_study(*local_->ws, *local_->lead, local_->study, *lead_connection_);
   EXPECT_EQ(second.scores, 12);
+  EXPECT_EQ(second.revisions, 1);
+  EXPECT_EQ(second.skips, 1);
   EXPECT_EQ(second.audit_entries, 13);
   const auto third = pull_study(*local_->ws, *local_->lead, local_->study, *lead_connection_);
   EXPECT_EQ(third.scores, 0);
