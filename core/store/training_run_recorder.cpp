@@ -9,8 +9,11 @@
 namespace medlora::store {
 namespace {
 
-// Metric keys of a training log line, and of an evaluation line.
-constexpr const char* kTrainMetrics[] = {"loss", "learning_rate", "grad_norm", "tokens_per_second", "epoch"};
+// Metric keys of a training log line, and of an evaluation line. A distillation run's training
+// lines also carry its loss terms and the top-1 agreement with the teacher (core/train/trainer.h);
+// a plain run's lines lack them, so they store nothing.
+constexpr const char* kTrainMetrics[] = {"loss",  "learning_rate", "grad_norm", "tokens_per_second",
+                                         "epoch", "kl_loss",       "ce_loss",   "teacher_agreement"};
 constexpr const char* kEvalMetrics[] = {"eval_loss", "eval_perplexity"};
 
 }  // namespace

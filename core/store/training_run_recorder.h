@@ -1,7 +1,8 @@
 #pragma once
 // Writes a training run into the workspace as it happens, from the same JSON lines the trainer
-// prints (see core/train/trainer.h): metric points, checkpoints, and the final status. A resumed
-// run continues the row of its folder.
+// prints (see core/train/trainer.h): metric points (a distillation run's kl_loss, ce_loss and
+// teacher_agreement too), checkpoints, and the final status. A resumed run continues the row of
+// its folder.
 #include <QJsonObject>
 
 #include <cstdint>

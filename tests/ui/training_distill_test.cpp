@@ -1,8 +1,9 @@
 // Distillation in the Training panel: the form's objective shows the teacher's fields, the
 // RUN.json it writes parses with core's RunConfig (teacher, quantisation, top-k precompute,
 // temperature, alpha, a LoRA or full student), the teacher's folders are checked, and the
-// curves show the distillation terms of a distill run (live, and from the history) and not of
-// an ordinary one. The runs are the real `medlora train` on tiny models.
+// curves show the distillation terms of a distill run (live, and from the history, whose rows
+// the trainer keeps in the workspace) and not of an ordinary one. The runs are the real
+// `medlora train` on tiny models.
 #include "tests/ui/tiny_model_fixture.h"  // first: torch before Qt
 
 #include <QComboBox>
@@ -215,6 +216,10 @@ class TrainingDistillTest : public QObject {
     const auto written = train::RunConfig::from_json_file(fs::path(run->folder) / "run_request.json");
     QVERIFY(written.distillation.has_value());
     const qint64 distilled = run->id;
+    // The trainer's recorder kept the three terms in the workspace, a row per logged step.
+    const store::RunRepository runs(*panel.workspace());
+    for (const char* term : {"kl_loss", "ce_loss", "teacher_agreement"})
+      QVERIFY2(runs.metric(distilled, "train", term).size() == 4, term);
 
     // An ordinary run next to it: no distillation curves, live or shown again.
     configure(*panel.form(), "plain", 2);
@@ -224,6 +229,8 @@ class TrainingDistillTest : public QObject {
     QCOMPARE(panel.curves()->train_point_count(), 2);
     QVERIFY(!panel.curves()->shows_distillation());
     const qint64 plain = *panel.followed_run_id();
+    for (const char* term : {"kl_loss", "ce_loss", "teacher_agreement"})
+      QVERIFY2(runs.metric(plain, "train", term).empty(), term);
 
     panel.resize(1400, 900);
     panel.show();

@@ -62,6 +62,55 @@ TEST_F(RecorderTest, AResumedRunContinuesItsRowAndRepeatedStepsReplacePoints) {
   EXPECT_DOUBLE_EQ(loss[1].value, 2.7);
 }
 
+TEST_F(RecorderTest, ADistillRunsTermsAreStoredByStepAndAPlainRunHasNone) {
+  Workspace workspace(file());
+  TrainingRunRecorder distilled(workspace, "run-d", "/runs/d", R"({"mode":"distill"})", false);
+  // Lines as the trainer's log_window writes them for "mode": "distill".
+  for (int step = 1; step <= 3; ++step)
+    distilled.record({{"step", step}, {"loss", 2.0 - 0.1 * step}, {"learning_rate", 1e-4}, {"grad_norm", 0.5},
+                      {"kl_loss", 1.5 / step}, {"ce_loss", 2.5 - 0.2 * step}, {"teacher_agreement", 0.25 * step}});
+  distilled.record({{"step", 2}, {"eval_loss", 2.1}, {"eval_perplexity", 8.2}});
+  TrainingRunRecorder plain(workspace, "run-p", "/runs/p", "{}", false);
+  plain.record({{"step", 1}, {"loss", 3.0}, {"learning_rate", 1e-4}});
+
+  RunRepository runs(workspace);
+  const auto kl = runs.metric(distilled.run_id(), "train", "kl_loss");
+  const auto ce = runs.metric(distilled.run_id(), "train", "ce_loss");
+  const auto agreement = runs.metric(distilled.run_id(), "train", "teacher_agreement");
+  ASSERT_EQ(kl.size(), 3u);
+  ASSERT_EQ(ce.size(), 3u);
+  ASSERT_EQ(agreement.size(), 3u);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(kl[i].step, i + 1);
+    EXPECT_DOUBLE_EQ(kl[i].value, 1.5 / (i + 1));
+    EXPECT_DOUBLE_EQ(ce[i].value, 2.5 - 0.2 * (i + 1));
+    EXPECT_DOUBLE_EQ(agreement[i].value, 0.25 * (i + 1));
+  }
+  // The terms are training metrics: none under "eval", and the ordinary ones are still there.
+  EXPECT_TRUE(runs.metric(distilled.run_id(), "eval", "kl_loss").empty());
+  EXPECT_EQ(runs.metric(distilled.run_id(), "train", "loss").size(), 3u);
+  for (const char* term : {"kl_loss", "ce_loss", "teacher_agreement"})
+    EXPECT_TRUE(runs.metric(plain.run_id(), "train", term).empty()) << term;
+}
+
+TEST_F(RecorderTest, AResumedDistillRunReplacesTheTermsOfRepeatedSteps) {
+  Workspace workspace(file());
+  int64_t id = 0;
+  {
+    TrainingRunRecorder recorder(workspace, "run-r", "/runs/r", "{}", false);
+    id = recorder.run_id();
+    recorder.record({{"step", 1}, {"loss", 2.0}, {"kl_loss", 1.0}, {"ce_loss", 2.2}, {"teacher_agreement", 0.1}});
+    recorder.record({{"step", 2}, {"loss", 1.9}, {"kl_loss", 0.9}, {"ce_loss", 2.1}, {"teacher_agreement", 0.2}});
+    recorder.close("stopped");
+  }
+  TrainingRunRecorder resumed(workspace, "run-r", "/runs/r", "{}", true);
+  resumed.record({{"step", 2}, {"loss", 1.8}, {"kl_loss", 0.7}, {"ce_loss", 2.0}, {"teacher_agreement", 0.4}});
+  const auto kl = RunRepository(workspace).metric(id, "train", "kl_loss");
+  ASSERT_EQ(kl.size(), 2u);
+  EXPECT_DOUBLE_EQ(kl[1].value, 0.7);
+  EXPECT_DOUBLE_EQ(RunRepository(workspace).metric(id, "train", "teacher_agreement")[1].value, 0.4);
+}
+
 TEST_F(RecorderTest, AnErrorLineMarksTheRunFailed) {
   Workspace workspace(file());
   TrainingRunRecorder recorder(workspace, "run-c", "/runs/c", "{}", false);
