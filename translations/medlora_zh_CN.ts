@@ -4743,6 +4743,70 @@ Output:
         <source>Teacher adapter: &quot;%1&quot; is not a PEFT adapter folder (no adapter_config.json); leave it empty for the bare teacher.</source>
         <translation>教师适配器：“%1”不是 PEFT 适配器文件夹（没有 adapter_config.json）；留空则使用不带适配器的教师模型。</translation>
     </message>
+    <message>
+        <source>Base quantisation</source>
+        <translation>基础模型量化</translation>
+    </message>
+    <message>
+        <source>How the frozen base&apos;s projections are held: quantised, they take less memory and dequantise on the fly (LoRA only, CPU)</source>
+        <translation>冻结的基础模型投影层的存储方式：量化后占用更少内存，计算时即时反量化（仅 LoRA，CPU）</translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>AdamW keeps two float32 moments a trainable weight; the 8-bit variant stores them in a quarter of that</source>
+        <translation>AdamW 为每个可训练权重保存两个 float32 动量；8 位版本只需其四分之一的内存</translation>
+    </message>
+    <message>
+        <source>none (compute dtype)</source>
+        <translation>不量化（计算精度）</translation>
+    </message>
+    <message>
+        <source>The base weights in the compute dtype: no quality loss, the most memory</source>
+        <translation>基础权重保持计算精度：无质量损失，内存占用最大</translation>
+    </message>
+    <message>
+        <source>int8</source>
+        <translation>int8</translation>
+    </message>
+    <message>
+        <source>1 byte a weight and a scale per row: half of bfloat16&apos;s memory, a quarter of float32&apos;s; a little slower, a small quality loss</source>
+        <translation>每个权重 1 字节，每行一个缩放系数：内存为 bfloat16 的一半、float32 的四分之一；稍慢，质量略有损失</translation>
+    </message>
+    <message>
+        <source>NF4</source>
+        <translation>NF4</translation>
+    </message>
+    <message>
+        <source>4-bit NormalFloat in blocks of 64 (QLoRA): about 4.5 bits a weight; slower than int8, a larger quality loss</source>
+        <translation>4 位 NormalFloat，每 64 个权重一块（QLoRA）：每个权重约 4.5 位；比 int8 慢，质量损失更大</translation>
+    </message>
+    <message>
+        <source>NF4, double-quantised scales</source>
+        <translation>NF4，缩放系数二次量化</translation>
+    </message>
+    <message>
+        <source>NF4 with its block scales quantised to 8 bits: about 0.4 bit a weight less than NF4, for a little more dequantisation time</source>
+        <translation>NF4 的块缩放系数再量化为 8 位：每个权重比 NF4 约少 0.4 位，反量化时间略有增加</translation>
+    </message>
+    <message>
+        <source>AdamW</source>
+        <translation>AdamW</translation>
+    </message>
+    <message>
+        <source>Both moments in float32: 8 bytes of optimiser state a trainable weight; the exact update</source>
+        <translation>两个动量均为 float32：每个可训练权重占 8 字节优化器状态；更新精确</translation>
+    </message>
+    <message>
+        <source>AdamW 8-bit</source>
+        <translation>AdamW 8 位</translation>
+    </message>
+    <message>
+        <source>Both moments blockwise-quantised to 8 bits: 2 bytes a trainable weight instead of 8 (tensors under 4096 elements stay float32); a slightly noisier update</source>
+        <translation>两个动量按块量化为 8 位：每个可训练权重 2 字节而非 8 字节（少于 4096 个元素的张量仍为 float32）；更新的噪声略大</translation>
+    </message>
 </context>
 <context>
     <name>medlora::ui::RunHistory</name>

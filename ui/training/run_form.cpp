@@ -206,6 +206,7 @@ void RunForm::build() {
   add_field(t, "training.seed", int_box(0, 2147483647, static_cast<int>(d.seed)), QT_TR_NOOP("Seed"), QT_TR_NOOP("Seed of the shuffling, dropout and initialisation"));
   add_field(t, "training.dtype", combo({"auto", "float32", "bfloat16", "float16"}), QT_TR_NOOP("Compute dtype"),
             QT_TR_NOOP("auto picks bfloat16 where the CPU/GPU runs it fast, else float32"));
+  add_memory_fields(t);
   add_field(t, "device", combo({"auto", "cpu", "cuda"}), QT_TR_NOOP("Device"), QT_TR_NOOP("auto uses CUDA when present"));
   add_field(t, "threads", int_box(0, 4096, 0), QT_TR_NOOP("Threads"), QT_TR_NOOP("CPU threads; 0 uses all cores"));
   add_field(t, "training.gradient_checkpointing", check(false), QT_TR_NOOP("Gradient checkpointing"),
@@ -276,6 +277,7 @@ void RunForm::changeEvent(QEvent* event) {
     qobject_cast<QSpinBox*>(fields_.value("teacher.precompute_top_k"))->setSpecialValueText(tr("off"));
     path_fields_["teacher.model"]->set_dialog_title(tr("Choose the teacher model folder"));
     path_fields_["teacher.adapter"]->set_dialog_title(tr("Choose the teacher's adapter folder"));
+    retranslate_memory_fields();
   }
   if (event) QWidget::changeEvent(event);
 }
@@ -432,6 +434,7 @@ RunRequest RunForm::request() const {
   else c["mode"] = student;
   c["device"] = value("device").toString();
   c["threads"] = value("threads").toLongLong();
+  add_memory_keys(c);
   QJsonObject lora, training;
   for (auto it = fields_.begin(); it != fields_.end(); ++it) {
     const QString& key = it.key();

@@ -2,9 +2,9 @@
 // The "new run" form: base model, data (a workspace dataset split at launch, or files),
 // template, a preset (clinic QA, medical-record generation, custom) that fills the LoRA and
 // training fields, the objective (fine-tune, or distil from a teacher model, whose fields show
-// only then), every trainer option with a tooltip, and — on every change — errors (the
-// trainer's own strict RunConfig parsing), warnings (core/train/run_estimate) and an estimate
-// of memory and time per step.
+// only then), the memory choices (a quantised base, the 8-bit optimiser), every trainer option
+// with a tooltip, and — on every change — errors (the trainer's own strict RunConfig parsing),
+// warnings (core/train/run_estimate) and an estimate of memory and time per step.
 #include <QJsonObject>
 #include <QMap>
 #include <QString>
@@ -98,6 +98,11 @@ class RunForm : public QWidget {
   void show_objective_fields();
   void add_distillation_keys(QJsonObject& config) const;
   void validate_teacher(const QJsonObject& config, const std::optional<int64_t>& student_vocab_size);
+  // Memory (run_form_memory.cpp): base quantisation and the optimiser, their choices' texts and
+  // tooltips, and the top-level RUN.json key ("training.optimizer" goes with training.*).
+  void add_memory_fields(QFormLayout* form);
+  void retranslate_memory_fields();
+  void add_memory_keys(QJsonObject& config) const;
   QString run_dir_for(const QString& name) const;
   std::optional<qint64> train_records_estimate(const RunRequest& request) const;
 
