@@ -4204,6 +4204,10 @@ Output:
 <context>
     <name>medlora::ui::RunForm</name>
     <message>
+        <source>The teacher adds %1 of it (weights %2, activations %3).</source>
+        <translation>其中教师模型占 %1（权重 %2，激活 %3）。</translation>
+    </message>
+    <message>
         <source>Run</source>
         <translation>训练任务</translation>
     </message>

@@ -102,8 +102,13 @@ RunEstimate estimate_run(const RunConfig& config, const model::LlamaConfig& m, d
 
   // LoRA keeps the frozen base in the compute dtype; full training keeps float32 masters and
   // a compute copy only when that dtype is narrower.
-  e.weight_bytes = static_cast<uint64_t>(e.base_parameters) * static_cast<uint64_t>(lora ? bytes : (bytes < 4 ? bytes : 0));
-  e.optimizer_bytes = static_cast<uint64_t>(e.trainable_parameters) * 16u;
+  e.weight_bytes = lora ? frozen_weight_bytes(m, bytes, config.base_quantization)
+                        : static_cast<uint64_t>(e.base_parameters) * static_cast<uint64_t>(bytes < 4 ? bytes : 0);
+  // float32 weight and gradient, then the two moments: float32 each, or with adamw_8bit one
+  // byte each plus a float32 absmax per block of 2048 (core/train/adamw_8bit.h).
+  const auto trainable = static_cast<uint64_t>(e.trainable_parameters);
+  e.optimizer_bytes = t.optimizer == "adamw_8bit" ? trainable * 10u + 2u * 4u * ((trainable + 2047) / 2048)
+                                                   : trainable * 16u;
 
   // Activations of one micro-batch: per layer the saved inputs of the norms, projections,
   // SwiGLU and the attention probabilities; gradient checkpointing keeps only each layer's
@@ -208,7 +213,8 @@ std::vector<ConfigWarning> check_run_config(const RunConfig& config, const Warni
                                 "of eval_steps, or the best evaluation may have no checkpoint");
 
   if (context.model && context.memory_available) {
-    const auto estimate = estimate_run(config, *context.model, context.flops_per_second);
+    const auto estimate =
+        estimate_run(config, *context.model, context.flops_per_second, context.teacher ? &*context.teacher : nullptr);
     if (estimate.total_bytes > *context.memory_available)
       warn("training.micro_batch_size", "the estimate needs about " + format_gib(estimate.total_bytes) + " but " +
                                             format_gib(*context.memory_available) +

@@ -16,8 +16,8 @@ struct RunEstimate {
   int64_t base_parameters = 0;       // the frozen (LoRA) or trained (full) model
   int64_t trainable_parameters = 0;  // LoRA A/B (+ modules_to_save) or every weight
   int64_t tokens_per_step = 0;       // micro × accumulation × max_length (padding included)
-  uint64_t weight_bytes = 0;         // base weights in the compute dtype
-  uint64_t optimizer_bytes = 0;      // float32 master copy + gradient + two AdamW moments
+  uint64_t weight_bytes = 0;         // base weights in the compute dtype (LoRA: as base_quantization stores them)
+  uint64_t optimizer_bytes = 0;      // float32 master copy + gradient + two AdamW moments (8-bit with adamw_8bit)
   uint64_t activation_bytes = 0;     // one micro-batch kept for backward
   // A distillation run's online teacher (all 0 with "precompute_top_k": the teacher is not
   // loaded while training then, and its top-k rows per step are negligible).
@@ -56,6 +56,7 @@ struct ConfigWarning {
 
 struct WarningContext {
   std::optional<model::LlamaConfig> model;  // the base model's shape, when known
+  std::optional<model::LlamaConfig> teacher;  // a distillation run's teacher's shape, when known
   std::optional<int64_t> train_records;     // examples in the training data, when known
   int64_t desired_effective_batch = 0;      // what the user asked for (0: not given)
   std::optional<uint64_t> memory_available;  // bytes the device has, when known

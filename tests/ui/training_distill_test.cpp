@@ -97,6 +97,12 @@ class TrainingDistillTest : public QObject {
     QCOMPARE(config.distillation->teacher.precompute_top_k, int64_t{32});
     QCOMPARE(config.distillation->temperature, 2.5);
     QCOMPARE(config.distillation->alpha, 0.6);
+    // The estimate counts an online teacher, and none when its top-k logits are precomputed.
+    QVERIFY2(!form.estimate_text().contains("The teacher adds"), qPrintable(form.estimate_text()));
+    form.set_value("teacher.precompute_top_k", 0);
+    form.validate();
+    QVERIFY2(form.estimate_text().contains("The teacher adds"), qPrintable(form.estimate_text()));
+    form.set_value("teacher.precompute_top_k", 32);
 
     // A full-parameter student: "student": "full", no lora section; an adapter on the teacher.
     const QString adapter = root_ + "/teacher-adapter";

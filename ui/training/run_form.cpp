@@ -505,8 +505,9 @@ void RunForm::validate() {
     if (entry.usable()) shape = entry.config;
     else errors_ << tr("Base model: %1").arg(QString::fromStdString(entry.config_error));
   }
+  std::optional<model::LlamaConfig> teacher_shape;
   if (r.config.value("mode").toString() == "distill")
-    validate_teacher(r.config, shape ? std::optional<int64_t>(shape->vocab_size) : std::nullopt);
+    teacher_shape = validate_teacher(r.config, shape ? std::optional<int64_t>(shape->vocab_size) : std::nullopt);
   if (!r.dataset_id && !QFileInfo::exists(r.config.value("train_file").toString()))
     errors_ << tr("Train file: \"%1\" does not exist; choose a file or a workspace dataset.").arg(r.config.value("train_file").toString());
   if (!r.dataset_id && !r.config.value("eval_file").toString().isEmpty() &&
@@ -522,6 +523,7 @@ void RunForm::validate() {
   if (config) {
     train::WarningContext context;
     context.model = shape;
+    context.teacher = teacher_shape;
     if (const auto records = train_records_estimate(r)) context.train_records = *records;
     context.desired_effective_batch = value("effective_batch").toLongLong();
     context.memory_available = static_cast<uint64_t>(::sysconf(_SC_PHYS_PAGES)) * static_cast<uint64_t>(::sysconf(_SC_PAGE_SIZE));
@@ -531,7 +533,7 @@ void RunForm::validate() {
     for (const auto& w : train::check_run_config(*config, context))
       warnings_ << QStringLiteral("%1: %2").arg(QString::fromStdString(w.key), QString::fromStdString(w.message));
     if (shape) {
-      const auto e = train::estimate_run(*config, *shape, context.flops_per_second);
+      const auto e = train::estimate_run(*config, *shape, context.flops_per_second, teacher_shape ? &*teacher_shape : nullptr);
       estimate_text_ = tr("Estimate: about %1 (weights %2, optimizer %3, activations %4); %5 trainable parameters; "
                           "%6 tokens a step, about %7 a step at %8 GFLOP/s (rough, CPU reference).")
                            .arg(format_gib(e.total_bytes), format_gib(e.weight_bytes), format_gib(e.optimizer_bytes),
@@ -540,6 +542,10 @@ void RunForm::validate() {
                            .arg(e.tokens_per_step)
                            .arg(format_duration(e.seconds_per_step))
                            .arg(context.flops_per_second / 1e9, 0, 'f', 0);
+      if (e.teacher_weight_bytes > 0)
+        estimate_text_ += " " + tr("The teacher adds %1 of it (weights %2, activations %3).")
+                                    .arg(format_gib(e.teacher_weight_bytes + e.teacher_activation_bytes),
+                                         format_gib(e.teacher_weight_bytes), format_gib(e.teacher_activation_bytes));
       if (context.train_records) {
         const auto steps = train::planned_steps(config->training, *context.train_records);
         estimate_text_ += " " + tr("%1 steps, about %2 in all.").arg(steps).arg(format_duration(steps * e.seconds_per_step));

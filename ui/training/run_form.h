@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "core/model/llama_config.h"
 #include "ui/shell/path_field.h"
 
 class QComboBox;
@@ -97,7 +98,9 @@ class RunForm : public QWidget {
   void build_distillation_group();
   void show_objective_fields();
   void add_distillation_keys(QJsonObject& config) const;
-  void validate_teacher(const QJsonObject& config, const std::optional<int64_t>& student_vocab_size);
+  // Reports the teacher's problems in errors_; its shape when it is usable (for the estimate).
+  std::optional<model::LlamaConfig> validate_teacher(const QJsonObject& config,
+                                                     const std::optional<int64_t>& student_vocab_size);
   // Memory (run_form_memory.cpp): base quantisation and the optimiser, their choices' texts and
   // tooltips, and the top-level RUN.json key ("training.optimizer" goes with training.*).
   void add_memory_fields(QFormLayout* form);

@@ -72,9 +72,11 @@ void RunForm::add_distillation_keys(QJsonObject& config) const {
   config["alpha"] = value("alpha").toDouble();
 }
 
-void RunForm::validate_teacher(const QJsonObject& config, const std::optional<int64_t>& student_vocab_size) {
+std::optional<model::LlamaConfig> RunForm::validate_teacher(const QJsonObject& config,
+                                                             const std::optional<int64_t>& student_vocab_size) {
   const QJsonObject teacher = config.value("teacher").toObject();
   const QString model = teacher.value("model").toString();
+  std::optional<model::LlamaConfig> shape;
   if (model.isEmpty() || !QFileInfo::exists(QDir(model).filePath("config.json"))) {
     errors_ << tr("Teacher model: choose an HF model folder with config.json (found none at \"%1\").").arg(model);
   } else if (const auto entry = model::ModelCatalog::describe(model.toStdString()); !entry.usable()) {
@@ -85,12 +87,15 @@ void RunForm::validate_teacher(const QJsonObject& config, const std::optional<in
                   "teacher's distribution over the same tokens, so they must match.")
                    .arg(entry.config->vocab_size)
                    .arg(*student_vocab_size);
+  } else {
+    shape = entry.config;
   }
   const QString adapter = teacher.value("adapter").toString();
   if (!adapter.isEmpty() && !QFileInfo::exists(QDir(adapter).filePath("adapter_config.json")))
     errors_ << tr("Teacher adapter: \"%1\" is not a PEFT adapter folder (no adapter_config.json); leave it empty "
                   "for the bare teacher.")
                    .arg(adapter);
+  return shape;
 }
 
 }  // namespace medlora::ui

@@ -226,3 +226,36 @@ TEST(RunEstimate, AQuantisedTeacherIsCountedAsItIsStored) {
   EXPECT_GT(nf4_dq, rest * 2 + projections / 2 + projections / 64);
   EXPECT_EQ(train::frozen_weight_bytes(teacher, 2, "nf4"), nf4);
 }
+
+TEST(RunEstimate, AQuantisedBaseAndTheEightBitOptimiserAreCountedAsStored) {
+  auto config = lora_config_bf16();
+  config.lora.modules_to_save = {"lm_head", "embed_tokens"};
+  const auto model = llama_7b_shape();
+  const auto plain = train::estimate_run(config, model, 1e12);
+  config.base_quantization = "nf4";
+  config.training.optimizer = "adamw_8bit";
+  const auto small = train::estimate_run(config, model, 1e12);
+  EXPECT_EQ(small.weight_bytes, train::frozen_weight_bytes(model, 2, "nf4"));
+  EXPECT_LT(small.weight_bytes, plain.weight_bytes * 35 / 100);  // 4.5 bits a weight, embeddings in bf16
+  // 4 + 4 bytes (float32 weight and gradient) + two 1-byte moments, plus an absmax per 2048.
+  const auto trainable = static_cast<uint64_t>(small.trainable_parameters);
+  EXPECT_EQ(small.optimizer_bytes, trainable * 10u + 8u * ((trainable + 2047) / 2048));
+  EXPECT_EQ(plain.optimizer_bytes, trainable * 16u);
+  EXPECT_EQ(small.activation_bytes, plain.activation_bytes);
+  EXPECT_LT(small.total_bytes, plain.total_bytes);
+}
+
+TEST(RunConfigWarnings, TheMemoryCheckCountsAnOnlineTeacher) {
+  auto config = lora_config_bf16();
+  config.distillation = train::DistillationConfig{};
+  config.distillation->teacher.model = "teacher";
+  const auto student = llama_7b_shape();
+  const uint64_t student_only = train::estimate_run(config, student, 1e12).total_bytes;
+  train::WarningContext context;
+  context.model = student;
+  context.flops_per_second = 1e12;
+  context.memory_available = student_only + student_only / 10;  // fits without the teacher
+  EXPECT_FALSE(has_warning(train::check_run_config(config, context), "training.micro_batch_size"));
+  context.teacher = student;  // a teacher as large as the student does not fit beside it
+  EXPECT_TRUE(has_warning(train::check_run_config(config, context), "training.micro_batch_size"));
+}
