@@ -19,6 +19,7 @@
 #include "core/store/run_repository.h"
 #include "core/store/workspace.h"
 #include "core/train/run_config.h"
+#include "tests/ui/tiny_run_form.h"
 #include "ui/shell/language_manager.h"
 #include "ui/training/json_lines_tail.h"
 #include "ui/training/live_curves.h"
@@ -197,23 +198,7 @@ class TrainingMemoryOptionsTest : public QObject {
 
   // A tiny, fast run: two steps of micro-batch 2, logging every step, no evaluation.
   void configure(ui::RunForm& form, const QString& name) {
-    form.set_runs_root(root_ + "/runs");
-    form.set_value("name", name);
-    form.set_value("base_model", models("base"));
-    form.set_value("dataset", qint64(-1));
-    form.set_value("train_file", root_ + "/train.jsonl");
-    form.set_value("training.micro_batch_size", 2);
-    form.set_value("training.gradient_accumulation_steps", 1);
-    form.set_value("effective_batch", 2);
-    form.set_value("training.max_length", 128);
-    form.set_value("training.max_steps", 2);
-    form.set_value("training.logging_steps", 1);
-    form.set_value("training.save_steps", 2);
-    form.set_value("training.dtype", "float32");
-    form.set_value("threads", 1);
-    form.set_value("lora.r", 4);
-    form.set_value("lora.alpha", 8);
-    form.validate();
+    testing::configure_tiny_run(form, root_, models("base"), name, 2);
   }
 
   ui::LanguageManager languages_;

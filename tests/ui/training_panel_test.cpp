@@ -18,6 +18,7 @@
 #include "core/store/model_registry.h"
 #include "core/store/run_repository.h"
 #include "core/store/workspace.h"
+#include "tests/ui/tiny_run_form.h"
 #include "ui/training/live_curves.h"
 #include "ui/training/run_form.h"
 #include "ui/training/run_history.h"
@@ -254,25 +255,7 @@ class TrainingPanelTest : public QObject {
 
   // A tiny, fast run: micro-batch 2, no accumulation, logging, evaluating and saving often.
   void configure(ui::RunForm* form, const QString& name, int max_steps) {
-    form->set_runs_root(root_ + "/runs");
-    form->set_value("name", name);
-    form->set_value("base_model", root_ + "/models/tiny");
-    form->set_value("dataset", qint64(-1));
-    form->set_value("train_file", root_ + "/train.jsonl");
-    form->set_value("eval_file", root_ + "/eval.jsonl");
-    form->set_value("training.micro_batch_size", 2);
-    form->set_value("training.gradient_accumulation_steps", 1);
-    form->set_value("effective_batch", 2);
-    form->set_value("training.max_length", 256);
-    form->set_value("training.max_steps", max_steps);
-    form->set_value("training.logging_steps", 1);
-    form->set_value("training.eval_steps", 2);
-    form->set_value("training.save_steps", 2);
-    form->set_value("training.dtype", "float32");
-    form->set_value("threads", 1);
-    form->set_value("lora.r", 4);
-    form->set_value("lora.alpha", 8);
-    form->validate();
+    testing::configure_tiny_run(*form, root_, root_ + "/models/tiny", name, max_steps, root_ + "/eval.jsonl", 256);
   }
 
   QTemporaryDir tmp_;
