@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/lora/lora_config.h"
+#include "core/model/recomputed_forward.h"
 
 namespace medlora::lora {
 
@@ -89,8 +90,25 @@ torch::Tensor LoraLinear::forward(const torch::Tensor& x) {
   // run on the fast bf16 kernels and only the tiny A/B are copied, not the activations; the
   // gradient still reaches the float32 master weights through the cast. In float32 the casts
   // are no-ops.
-  auto input = (w.dropout > 0.0 && is_training()) ? torch::dropout(x, w.dropout, /*train=*/true) : x;
-  auto lora = torch::linear(torch::linear(input, w.A.to(x.scalar_type())), w.B.to(x.scalar_type()));
+  if (w.dropout <= 0.0 || !is_training()) {
+    auto lora = torch::linear(torch::linear(x, w.A.to(x.scalar_type())), w.B.to(x.scalar_type()));
+    return out.add_(lora, w.scaling);
+  }
+  // Dropout as torch::dropout draws it on the CPU (a 0/1 tensor like x from bernoulli_(1 - p),
+  // scaled by 1 / (1 - p)), but only its keep mask is saved for backward, as bool, and the
+  // dropped input is recomputed: otherwise every LoRA layer keeps both the scaled noise and
+  // x * noise (TinyLlama shape, bf16: 2 MiB a layer where x, often shared by q/k/v, and
+  // 0.5 MiB remain). The values and gradients are those of torch::dropout.
+  const double p = w.dropout;
+  const auto keep = at::empty_like(x, at::MemoryFormat::Contiguous).bernoulli_(1 - p).to(torch::kBool);
+  auto lora = model::recomputed_forward(
+      [p](const std::vector<at::Tensor>& in) {
+        const auto& input = in[0];
+        auto noise = in[1].to(input.scalar_type()).div_(1 - p);
+        auto dropped = input * noise;
+        return torch::linear(torch::linear(dropped, in[2].to(input.scalar_type())), in[3].to(input.scalar_type()));
+      },
+      {x, keep, w.A, w.B});
   return out.add_(lora, w.scaling);
 }
 

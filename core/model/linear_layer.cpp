@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "core/model/single_row_linear.h"
+#include "core/model/weight_placeholder.h"
 #include "core/quant/quantized_linear.h"
 #include "core/quant/quantized_weight.h"
 
@@ -12,7 +13,7 @@ namespace medlora::model {
 
 DenseLinear::DenseLinear(int64_t in_features, int64_t out_features, bool with_bias)
     : in_features_(in_features), out_features_(out_features) {
-  weight = register_parameter("weight", torch::empty({out_features, in_features}));
+  weight = register_parameter("weight", new_weight({out_features, in_features}));
   if (with_bias) bias = register_parameter("bias", torch::zeros({out_features}));
 }
 

@@ -6,7 +6,9 @@
 #include <algorithm>
 
 #include "core/model/gradient_checkpoint.h"
+#include "core/model/recomputed_forward.h"
 #include "core/model/single_row_linear.h"
+#include "core/model/weight_placeholder.h"
 
 namespace medlora::model {
 
@@ -18,15 +20,21 @@ RMSNorm::RMSNorm(int64_t size, double eps) : eps_(eps) {
 // profile breakdown); without a profiler running they cost one flag check.
 torch::Tensor RMSNorm::forward(const torch::Tensor& x) {
   RECORD_FUNCTION("medlora::rms_norm", std::vector<c10::IValue>());
-  // As HF: normalise in float32, cast back, then scale.
-  auto h = x.to(torch::kFloat);
-  auto variance = h.pow(2).mean(-1, /*keepdim=*/true);
-  h = h * torch::rsqrt(variance + eps_);
-  return weight * h.to(x.scalar_type());
+  // Recomputed in backward: the float32 copy of x would otherwise be kept (2x a bf16 input).
+  const double eps = eps_;
+  return recomputed_forward(
+      [eps](const std::vector<at::Tensor>& in) {
+        // As HF: normalise in float32, cast back, then scale.
+        auto h = in[0].to(torch::kFloat);
+        auto variance = h.pow(2).mean(-1, /*keepdim=*/true);
+        h = h * torch::rsqrt(variance + eps);
+        return in[1] * h.to(in[0].scalar_type());
+      },
+      {x, weight});
 }
 
 TokenEmbedding::TokenEmbedding(int64_t vocab_size, int64_t hidden_size) {
-  weight = register_parameter("weight", torch::empty({vocab_size, hidden_size}));
+  weight = register_parameter("weight", new_weight({vocab_size, hidden_size}));
 }
 
 torch::Tensor TokenEmbedding::forward(const torch::Tensor& ids) { return torch::embedding(weight, ids); }
@@ -86,20 +94,30 @@ torch::Tensor LlamaAttention::forward(const torch::Tensor& x, const torch::Tenso
       k = k.to(torch::kFloat);
       v = v.to(torch::kFloat);
     }
-    auto q_grouped = q.reshape({batch, kv_heads_, groups * tokens, head_dim_});
-    auto scores = torch::matmul(q_grouped, k.transpose(2, 3)) * scale_;
-    scores = scores.view({batch, kv_heads_, groups, tokens, keys});
+    torch::Tensor mask;
     if (tokens > 1) {
       // Query i (absolute position past + i) sees keys 0..past + i, and with a window only
       // those after past + i - window.
       auto all = torch::ones({tokens, keys}, torch::TensorOptions().dtype(torch::kBool).device(x.device()));
-      auto mask = all.triu(past - first_key + 1);
+      mask = all.triu(past - first_key + 1);
       if (window_) mask = mask.logical_or(all.tril(past - first_key - *window_));
-      scores = scores.masked_fill(mask, -std::numeric_limits<float>::infinity());
     }
-    auto probs = torch::softmax(scores, -1, torch::kFloat).to(q.scalar_type());
-    context = torch::matmul(probs.view({batch, kv_heads_, groups * tokens, keys}), v);
-    context = context.view({batch, heads_, tokens, head_dim_}).transpose(1, 2).reshape({batch, tokens, heads_ * head_dim_});
+    const int64_t kv_heads = kv_heads_, heads = heads_, head_dim = head_dim_;
+    const double scale = scale_;
+    // Scores, softmax and probabilities are recomputed in backward (only q, k, v are kept): in
+    // training they are the biggest activations of a layer (float32 [heads, T, T]).
+    context = recomputed_forward(
+        [=](const std::vector<at::Tensor>& in) {
+          const auto &q_in = in[0], &k_in = in[1], &v_in = in[2];
+          auto q_grouped = q_in.reshape({batch, kv_heads, groups * tokens, head_dim});
+          auto scores = torch::matmul(q_grouped, k_in.transpose(2, 3)) * scale;
+          scores = scores.view({batch, kv_heads, groups, tokens, keys});
+          if (mask.defined()) scores = scores.masked_fill(mask, -std::numeric_limits<float>::infinity());
+          auto probs = torch::softmax(scores, -1, torch::kFloat).to(q_in.scalar_type());
+          auto out = torch::matmul(probs.view({batch, kv_heads, groups * tokens, keys}), v_in);
+          return out.view({batch, heads, tokens, head_dim}).transpose(1, 2).reshape({batch, tokens, heads * head_dim});
+        },
+        {q, k, v});
   }
   return o_proj->forward(context.to(model_dtype));
 }
@@ -117,7 +135,8 @@ torch::Tensor LlamaMlp::forward(const torch::Tensor& x) {
   torch::Tensor activated;
   {
     RECORD_FUNCTION("medlora::swiglu", std::vector<c10::IValue>());
-    activated = torch::silu(gate) * up;
+    // Recomputed in backward: silu(gate) would otherwise be kept beside gate and up.
+    activated = recomputed_forward([](const std::vector<at::Tensor>& in) { return torch::silu(in[0]) * in[1]; }, {gate, up});
   }
   return down_proj->forward(activated);
 }

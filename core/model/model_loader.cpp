@@ -14,6 +14,7 @@
 #include "core/io/checkpoint_reader.h"
 #include "core/io/sharded_writer.h"
 #include "core/io/torch_dtype.h"
+#include "core/model/weight_placeholder.h"
 #include "core/quant/quantize_layers.h"
 #include "core/runtime/compute_options.h"
 
@@ -67,7 +68,11 @@ std::shared_ptr<LlamaForCausalLM> load_llama(const std::filesystem::path& model_
     throw ModelError(model_dir.string() + ": not a folder (expected an HF model folder with config.json)");
   const auto config = LlamaConfig::from_file(model_dir / "config.json");
   auto reader = io::CheckpointReader::open(model_dir);
-  auto model = std::make_shared<LlamaForCausalLM>(config);
+  std::shared_ptr<LlamaForCausalLM> model;
+  {
+    DeferredWeightsGuard deferred;  // every weight is replaced below
+    model = std::make_shared<LlamaForCausalLM>(config);
+  }
   model->eval();
 
   if (quantization.enabled() && !compute.device.is_cpu())

@@ -19,7 +19,12 @@ struct TargetLogits {
 TargetLogits target_logits(model::LlamaForCausalLM& model, const at::Tensor& input_ids, const at::Tensor& labels);
 
 // Sum (not mean) of -log p(label[t+1] | tokens[..t]) over labels != kIgnoreIndex: the caller
-// divides by the target-token count of the whole accumulated batch, as HF does.
+// divides by the target-token count of the whole accumulated batch, as HF does. The logits are
+// computed rows_per_chunk target positions at a time (0: as many as make 1 Mi logits) and
+// recomputed in backward, so memory holds one chunk's float32 logits, not all of them; lm_head's
+// matmul runs once more in backward for that (with 1.1B parameters and seq 256, ~2 % of a step).
+at::Tensor causal_lm_loss_sum(model::LlamaForCausalLM& model, const at::Tensor& input_ids, const at::Tensor& labels,
+                              int64_t rows_per_chunk);
 at::Tensor causal_lm_loss_sum(model::LlamaForCausalLM& model, const at::Tensor& input_ids, const at::Tensor& labels);
 
 }  // namespace medlora::train

@@ -121,6 +121,42 @@ TEST(LoraLinear, DropoutOnlyWhileTraining) {
   EXPECT_FALSE(torch::allclose(a, b)) << "dropout acts on the LoRA path in training";
 }
 
+// The LoRA path keeps only a bool keep-mask for backward and recomputes the dropped input; its
+// values and gradients must be those of torch::dropout drawn from the same random state.
+TEST(LoraLinear, DropoutMatchesTorchDropoutInValuesAndGradients) {
+  for (auto dtype : {torch::kFloat, torch::kBFloat16}) {
+    LoraLinear layer(make_dense(32, 8, false, dtype));
+    layer.add_adapter("default", 4, 2.0, 0.3, 1);
+    layer.set_active("default");
+    auto& w = layer.adapter("default");
+    {
+      torch::NoGradGuard no_grad;
+      w.B.copy_(torch::randn(w.B.sizes()) * 0.1);
+    }
+    layer.train();
+    auto x = torch::randn({2, 5, 32}).to(dtype).requires_grad_(true);
+    torch::manual_seed(11);
+    auto out = layer.forward(x);
+    const auto weights = torch::randn(out.sizes()).to(dtype);
+    (out * weights).sum().backward();
+    const auto ours_x = x.grad().clone(), ours_a = w.A.grad().clone(), ours_b = w.B.grad().clone();
+
+    x.mutable_grad() = torch::Tensor();
+    w.A.mutable_grad() = torch::Tensor();
+    w.B.mutable_grad() = torch::Tensor();
+    torch::manual_seed(11);
+    auto dropped = torch::dropout(x, 0.3, /*train=*/true);
+    auto reference = torch::linear(x, layer.dense()->weight) +
+                     2.0 * torch::linear(torch::linear(dropped, w.A.to(dtype)), w.B.to(dtype));
+    (reference * weights).sum().backward();
+    const double tolerance = dtype == torch::kFloat ? 1e-6 : 2e-2;
+    EXPECT_TRUE(torch::allclose(out.to(torch::kFloat), reference.to(torch::kFloat), tolerance, tolerance));
+    EXPECT_TRUE(torch::allclose(ours_x.to(torch::kFloat), x.grad().to(torch::kFloat), tolerance, tolerance));
+    EXPECT_TRUE(torch::allclose(ours_a, w.A.grad(), tolerance, tolerance));
+    EXPECT_TRUE(torch::allclose(ours_b, w.B.grad(), tolerance, tolerance));
+  }
+}
+
 TEST(LoraLinear, Bfloat16BaseKeepsFloat32AdapterAndGradients) {
   auto dense = make_dense(32, 16, false, torch::kBFloat16);
   LoraLinear layer(dense);

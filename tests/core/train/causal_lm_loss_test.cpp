@@ -34,5 +34,32 @@ TEST(CausalLmLossTest, PaddingNeverChangesTheLoss) {
               causal_lm_loss_sum(*model, padded_ids, padded_labels).item<double>(), 1e-5);
 }
 
+// The loss taken a few target rows at a time (each chunk's logits recomputed in backward) equals
+// the loss over all rows at once, and so do the gradients of every weight.
+TEST(CausalLmLossTest, ChunkedLossAndGradientsEqualTheWholeVocabularyAtOnce) {
+  auto model = tiny_model();
+  model->train();
+  for (auto& p : model->parameters()) p.set_requires_grad(true);
+  auto ids = torch::randint(3, kToyVocab, {2, 12}, at::detail::createCPUGenerator(4), torch::kLong);
+  auto labels = ids.clone();
+  labels.index_put_({0, torch::indexing::Slice(0, 4)}, -100);
+  auto gradients = [&](int64_t rows_per_chunk, double* loss) {
+    for (auto& p : model->parameters()) p.mutable_grad() = torch::Tensor();
+    auto sum = causal_lm_loss_sum(*model, ids, labels, rows_per_chunk);
+    sum.backward();
+    *loss = sum.item<double>();
+    std::vector<torch::Tensor> grads;
+    for (auto& p : model->parameters()) grads.push_back(p.grad().clone());
+    return grads;
+  };
+  double whole_loss = 0, chunked_loss = 0;
+  const auto whole = gradients(1000, &whole_loss);   // 18 target rows: one chunk
+  const auto chunked = gradients(5, &chunked_loss);  // chunks of 5, 5, 5 and 3 rows
+  EXPECT_NEAR(chunked_loss, whole_loss, 1e-4 * std::abs(whole_loss));
+  ASSERT_EQ(whole.size(), chunked.size());
+  for (size_t i = 0; i < whole.size(); ++i)
+    EXPECT_TRUE(torch::allclose(chunked[i], whole[i], 1e-4, 1e-6)) << "parameter " << i;
+}
+
 }  // namespace
 }  // namespace medlora::train
