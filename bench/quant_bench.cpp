@@ -19,7 +19,11 @@
 // float32 copies 4 MiB, ...; logits 0.03 GiB) and ~0.4 GiB more stayed resident in heap holes,
 // 3.50 GiB peak. Recomputing the cheap pieces in backward (model/recomputed_forward.h), a bool
 // dropout mask, chunked cross-entropy and storage-less placeholders while loading brought the
-// kept activations to 0.28 GiB and the peak to 2.93 GiB.
+// kept activations to 0.28 GiB and the peak to 2.96 GiB; ~0.6 GiB of free heap is still
+// resident at the peak. Int8 / NF4 bases (0.90 / 0.51 GiB of linear weights, embeddings and
+// lm_head 0.24 GiB in bf16) with the same ~0.9 GiB of everything else: 0.68 / 0.54 of bf16.
+// Even with nothing else at all, int8 could not go below (0.90 + 0.24) / 2.05 = 0.56, and NF4
+// reaches 0.40 only if everything else stays under 0.12 GiB (code and mappings are ~0.11).
 #include <torch/torch.h>
 #include <unistd.h>
 
