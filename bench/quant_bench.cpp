@@ -41,6 +41,7 @@
 #include "core/lora/lora_model.h"
 #include "core/model/llama_model.h"
 #include "core/model/model_loader.h"
+#include "core/model/recomputed_forward.h"
 #include "core/quant/quant_format.h"
 #include "core/quant/quantize_layers.h"
 #include "core/runtime/compute_options.h"
@@ -114,8 +115,11 @@ void train_case(bench::Args& args) {
   const int steps = static_cast<int>(args.get_int("steps", 2));
   // --trace-memory 1: RSS and malloc figures after each phase of loading and of the first steps.
   const bool trace = args.get_int("trace-memory", 0) != 0;
+  // RUN.json's training.recompute_activations; on here by default, as the memory goals are met with it.
+  const bool recompute = args.get_int("recompute-activations", 1) != 0;
   args.check_all_used();
   if (dir.empty() || steps < 1) throw std::invalid_argument("train needs --model-dir DIR and --steps >= 1");
+  model::set_recompute_in_backward(recompute);
 
   std::optional<bench::MemoryProbe> probe;
   if (trace) probe.emplace();
@@ -169,6 +173,7 @@ void train_case(bench::Args& args) {
                                 {"seq", static_cast<qint64>(seq)},
                                 {"threads", compute.threads},
                                 {"steps", steps},
+                                {"recompute_activations", recompute},
                                 {"load_seconds", load_seconds},
                                 {"quantized_bytes", static_cast<qint64>(quant::quantized_bytes(*m))},
                                 {"seconds_per_step", mean},

@@ -131,6 +131,9 @@ if [ "$QUICK" = 0 ]; then
     --threads "$THREADS" --warmup 1 --steps 3
   run_case "train/tinyllama/bfloat16/ckpt-no/python" "$policy" "$PYTHON" "$HERE/reference/lora_step_reference.py" \
     --model tinyllama --dtype bfloat16 --threads "$THREADS" --warmup 1 --steps 3
+  # Activations recomputed in backward (RUN.json training.recompute_activations): the memory it saves, the time it costs.
+  run_case "train/tinyllama/bfloat16/ckpt-no-recompute/cpp" "$policy" "$BIN/train_step_bench" --model tinyllama \
+    --dtype bfloat16 --threads "$THREADS" --warmup 1 --steps 3 --recompute-activations
   run_case "train/tinyllama/bfloat16/ckpt-yes/cpp" "$policy" "$BIN/train_step_bench" --model tinyllama --dtype bfloat16 \
     --threads "$THREADS" --warmup 1 --steps 3 --gradient-checkpointing
 fi

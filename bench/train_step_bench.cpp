@@ -10,6 +10,7 @@
 #include "bench/bench_support.h"
 #include "bench/op_profile.h"
 #include "core/model/llama_model.h"
+#include "core/model/recomputed_forward.h"
 #include "core/runtime/process_environment.h"
 #include "core/runtime/compute_options.h"
 
@@ -114,6 +115,8 @@ int main(int argc, char** argv) {
     const auto compute = runtime::resolve_compute("cpu", args.get("dtype", "bfloat16"),
                                                   static_cast<int>(args.get_int("threads", 2)));
     const bool checkpointing = args.flag("gradient-checkpointing");
+    // RUN.json's training.recompute_activations (off by default, as in a run).
+    const bool recompute = args.flag("recompute-activations");
     const int64_t batch = args.get_int("batch", model_name == "fixed" ? 4 : 1);
     const int64_t seq = args.get_int("seq", 256);
     const int warmup = static_cast<int>(args.get_int("warmup", 2));
@@ -131,6 +134,7 @@ int main(int argc, char** argv) {
     model::initialize_weights(*m, 0);
     auto params = add_lora(*m);
     m->set_gradient_checkpointing(checkpointing);
+    model::set_recompute_in_backward(recompute);
     m->train();
 
 #ifdef MEDLORA_BENCH_HAS_TRAIN
@@ -211,6 +215,7 @@ int main(int argc, char** argv) {
                        {"dtype", QString::fromStdString(runtime::dtype_name(compute.dtype))},
                        {"base_weight_dtype", QString::fromStdString(runtime::dtype_name(compute.dtype))},
                        {"gradient_checkpointing", checkpointing},
+                       {"recompute_activations", recompute},
                        {"batch", static_cast<qint64>(batch)},
                        {"seq", static_cast<qint64>(seq)},
                        {"rank", static_cast<qint64>(kRank)},

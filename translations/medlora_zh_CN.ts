@@ -4204,6 +4204,14 @@ Output:
 <context>
     <name>medlora::ui::RunForm</name>
     <message>
+        <source>Recompute activations</source>
+        <translation>反向时重算激活</translation>
+    </message>
+    <message>
+        <source>Keep only the inputs of softmax, SwiGLU, norms and the loss for backward: less memory, some time (no weight matmul repeated)</source>
+        <translation>反向传播只保留 softmax、SwiGLU、归一化和损失的输入：内存更少，耗时稍多（不重复任何权重矩阵乘法）</translation>
+    </message>
+    <message>
         <source>The teacher adds %1 of it (weights %2, activations %3).</source>
         <translation>其中教师模型占 %1（权重 %2，激活 %3）。</translation>
     </message>

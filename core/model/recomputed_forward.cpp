@@ -2,11 +2,14 @@
 
 #include <torch/torch.h>
 
+#include <atomic>
+
 namespace medlora::model {
 
 namespace {
 
 thread_local bool keep_intermediates = false;
+std::atomic<bool> recompute_enabled{false};
 
 struct PieceHolder : torch::CustomClassHolder {
   explicit PieceHolder(RecomputedPiece f) : piece(std::move(f)) {}
@@ -51,10 +54,18 @@ class RecomputeFunction : public torch::autograd::Function<RecomputeFunction> {
 at::Tensor recomputed_forward(const RecomputedPiece& piece, const std::vector<at::Tensor>& inputs) {
   bool any_requires_grad = false;
   for (const auto& input : inputs) any_requires_grad = any_requires_grad || (input.defined() && input.requires_grad());
-  if (keep_intermediates || !any_requires_grad || !torch::GradMode::is_enabled()) return piece(inputs);
+  if (!recompute_enabled || keep_intermediates || !any_requires_grad || !torch::GradMode::is_enabled()) return piece(inputs);
   // As a TensorList, not a vector: only then does apply() see the tensors as inputs.
   return RecomputeFunction::apply(at::TensorList(inputs), c10::make_intrusive<PieceHolder>(piece));
 }
+
+void set_recompute_in_backward(bool on) { recompute_enabled = on; }
+
+bool recompute_in_backward() { return recompute_enabled; }
+
+RecomputeInBackwardScope::RecomputeInBackwardScope() : previous_(recompute_enabled.exchange(true)) {}
+
+RecomputeInBackwardScope::~RecomputeInBackwardScope() { recompute_enabled = previous_; }
 
 KeepIntermediatesGuard::KeepIntermediatesGuard() : previous_(keep_intermediates) { keep_intermediates = true; }
 

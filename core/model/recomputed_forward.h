@@ -14,13 +14,32 @@ namespace medlora::model {
 
 using RecomputedPiece = std::function<at::Tensor(const std::vector<at::Tensor>&)>;
 
-// piece(inputs), with only `inputs` saved for backward when gradients are recorded and one of
-// them requires grad; a plain call otherwise. The piece must be deterministic (no dropout) and
+// Recomputation is off unless asked for (RUN.json "training.recompute_activations"): it saves
+// memory (TinyLlama shape, bf16, seq 256: peak 3.46 -> 2.96 GiB) and costs time (the fixed
+// benchmark config on an AMD EPYC: about 10-25 % of a training step, more in bfloat16).
+// Process-wide; set it before the forward passes it should apply to.
+void set_recompute_in_backward(bool on);
+bool recompute_in_backward();
+
+// piece(inputs), with only `inputs` saved for backward when recomputation is on, gradients are
+// recorded and one of them requires grad; a plain call otherwise. The piece must be deterministic (no dropout) and
 // may use trainable tensors only through `inputs`.
 at::Tensor recomputed_forward(const RecomputedPiece& piece, const std::vector<at::Tensor>& inputs);
 
+// While one lives, recomputation is on (tests, benchmarks); the previous setting comes back after.
+class RecomputeInBackwardScope {
+ public:
+  RecomputeInBackwardScope();
+  ~RecomputeInBackwardScope();
+  RecomputeInBackwardScope(const RecomputeInBackwardScope&) = delete;
+  RecomputeInBackwardScope& operator=(const RecomputeInBackwardScope&) = delete;
+
+ private:
+  bool previous_;
+};
+
 // While one lives on this thread, recomputed_forward() records the piece's whole graph as a
-// plain call would (tests compare the two).
+// plain call would, whatever the setting (tests compare the two).
 class KeepIntermediatesGuard {
  public:
   KeepIntermediatesGuard();

@@ -151,6 +151,7 @@ void parse_training(StrictObject& t, TrainingOptions& o) {
     }
   }
   t.boolean("gradient_checkpointing", o.gradient_checkpointing);
+  t.boolean("recompute_activations", o.recompute_activations);
   t.boolean("train_on_prompt", o.train_on_prompt);
   t.boolean("auto_find_batch_size", o.auto_find_batch_size);
   t.integer("max_consecutive_nonfinite", o.max_consecutive_nonfinite, 1);
@@ -391,6 +392,7 @@ QJsonObject RunConfig::to_json() const {
       {"seed", static_cast<qint64>(t.seed)},
       {"dtype", QString::fromStdString(t.dtype)},
       {"gradient_checkpointing", t.gradient_checkpointing},
+      {"recompute_activations", t.recompute_activations},
       {"train_on_prompt", t.train_on_prompt},
       {"auto_find_batch_size", t.auto_find_batch_size},
       {"max_consecutive_nonfinite", static_cast<qint64>(t.max_consecutive_nonfinite)},

@@ -47,6 +47,10 @@ struct TrainingOptions {
   uint64_t seed = 42;
   std::string dtype = "auto";  // compute dtype: auto | float32 | bfloat16 | float16
   bool gradient_checkpointing = false;
+  // Recompute attention's softmax, SwiGLU, RMSNorm, LoRA dropout and the loss's logits in backward
+  // instead of keeping them (model/recomputed_forward.h): less memory, some time; no weight matmul is
+  // repeated except lm_head's.
+  bool recompute_activations = false;
   bool train_on_prompt = false;
   bool auto_find_batch_size = true;  // CUDA only: halve the micro-batch on out-of-memory
   int64_t max_consecutive_nonfinite = 5;

@@ -10,6 +10,7 @@
 
 #include "core/io/atomic_file.h"
 #include "core/runtime/compute_options.h"
+#include "core/model/recomputed_forward.h"
 #include "core/train/adamw_8bit.h"
 #include "core/train/adamw_optimizer.h"
 #include "core/train/batch_sampler.h"
@@ -354,6 +355,7 @@ TrainResult Trainer::Impl::run() {
   }
 
   model->set_gradient_checkpointing(options.gradient_checkpointing);
+  model::set_recompute_in_backward(options.recompute_activations);
   model->train();
   run_start = window_start = Clock::now();
   result.stop_reason = options.max_steps > 0 ? "max_steps" : "completed";

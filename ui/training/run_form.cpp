@@ -211,6 +211,9 @@ void RunForm::build() {
   add_field(t, "threads", int_box(0, 4096, 0), QT_TR_NOOP("Threads"), QT_TR_NOOP("CPU threads; 0 uses all cores"));
   add_field(t, "training.gradient_checkpointing", check(false), QT_TR_NOOP("Gradient checkpointing"),
             QT_TR_NOOP("Recompute activations in backward: much less memory, about a third more time"));
+  add_field(t, "training.recompute_activations", check(false), QT_TR_NOOP("Recompute activations"),
+            QT_TR_NOOP("Keep only the inputs of softmax, SwiGLU, norms and the loss for backward: less memory, "
+                       "some time (no weight matmul repeated)"));
   add_field(t, "training.train_on_prompt", check(false), QT_TR_NOOP("Train on prompt"),
             QT_TR_NOOP("Also count the prompt tokens in the loss (normally only the answer)"));
   add_field(t, "training.auto_find_batch_size", check(true), QT_TR_NOOP("Auto batch size"),

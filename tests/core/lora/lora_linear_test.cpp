@@ -4,6 +4,9 @@
 #include <torch/torch.h>
 
 #include <cmath>
+#include <optional>
+
+#include "core/model/recomputed_forward.h"
 
 #include "core/lora/lora_config.h"
 
@@ -124,7 +127,10 @@ TEST(LoraLinear, DropoutOnlyWhileTraining) {
 // The LoRA path keeps only a bool keep-mask for backward and recomputes the dropped input; its
 // values and gradients must be those of torch::dropout drawn from the same random state.
 TEST(LoraLinear, DropoutMatchesTorchDropoutInValuesAndGradients) {
+  for (const bool recompute : {false, true})
   for (auto dtype : {torch::kFloat, torch::kBFloat16}) {
+    std::optional<model::RecomputeInBackwardScope> recomputing;
+    if (recompute) recomputing.emplace();
     LoraLinear layer(make_dense(32, 8, false, dtype));
     layer.add_adapter("default", 4, 2.0, 0.3, 1);
     layer.set_active("default");

@@ -31,7 +31,11 @@ void expect_same_gradients_as_plain_graph(const LlamaConfig& config, c10::Scalar
   auto m = testing::make_tiny_model(config);
   m->to(dtype);
   auto ids = torch::tensor(testing::random_ids(12, config.vocab_size, 5), torch::kLong).view({2, 6});
-  const auto recomputed = all_gradients(*m, ids);
+  std::vector<torch::Tensor> recomputed;
+  {
+    RecomputeInBackwardScope recomputing;
+    recomputed = all_gradients(*m, ids);
+  }
   std::vector<torch::Tensor> plain;
   {
     KeepIntermediatesGuard keep;
@@ -63,6 +67,7 @@ TEST(RecomputedForward, SlidingWindowAndQkNormGradientsEqualThePlainGraph) {
 }
 
 TEST(RecomputedForward, RunsThePieceAgainInBackwardAndReturnsEachInputsGradient) {
+  RecomputeInBackwardScope recomputing;
   int calls = 0;
   auto piece = [&calls](const std::vector<at::Tensor>& in) {
     ++calls;
@@ -77,6 +82,26 @@ TEST(RecomputedForward, RunsThePieceAgainInBackwardAndReturnsEachInputsGradient)
   EXPECT_TRUE(torch::allclose(a.grad(), a.detach().cos() * b.detach()));
   EXPECT_TRUE(torch::allclose(b.grad(), a.detach().sin()));
   EXPECT_FALSE(c.grad().defined());
+}
+
+TEST(RecomputedForward, OffUnlessAskedForThePieceRunsOnce) {
+  EXPECT_FALSE(recompute_in_backward());
+  int calls = 0;
+  auto a = torch::randn({4}, torch::requires_grad());
+  recomputed_forward(
+      [&calls](const std::vector<at::Tensor>& in) {
+        ++calls;
+        return (in[0] * in[0]).sum();
+      },
+      {a})
+      .backward();
+  EXPECT_EQ(calls, 1) << "recomputed although the setting is off";
+  EXPECT_TRUE(torch::allclose(a.grad(), 2 * a.detach()));
+  {
+    RecomputeInBackwardScope recomputing;
+    EXPECT_TRUE(recompute_in_backward());
+  }
+  EXPECT_FALSE(recompute_in_backward());
 }
 
 TEST(RecomputedForward, PlainCallWithoutGradients) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
+#include "core/model/recomputed_forward.h"
 #include "tests/core/train/train_fixtures.h"
 
 namespace medlora::train {
@@ -43,6 +44,7 @@ TEST(CausalLmLossTest, ChunkedLossAndGradientsEqualTheWholeVocabularyAtOnce) {
   auto ids = torch::randint(3, kToyVocab, {2, 12}, at::detail::createCPUGenerator(4), torch::kLong);
   auto labels = ids.clone();
   labels.index_put_({0, torch::indexing::Slice(0, 4)}, -100);
+  model::RecomputeInBackwardScope recomputing;  // each chunk's logits recomputed in backward
   auto gradients = [&](int64_t rows_per_chunk, double* loss) {
     for (auto& p : model->parameters()) p.mutable_grad() = torch::Tensor();
     auto sum = causal_lm_loss_sum(*model, ids, labels, rows_per_chunk);
