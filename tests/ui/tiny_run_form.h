@@ -2,8 +2,13 @@
 // A tiny, fast run in the Training panel's form, as the training tests launch it: micro-batch 2,
 // no accumulation, logging every step, evaluating (when there is an eval file) and saving every
 // 2 steps, float32 on one thread, LoRA r 4. Runs go under ROOT/runs; the data is ROOT/train.jsonl.
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QString>
+#include <QTemporaryDir>
 
+#include "core/train/run_config.h"
 #include "ui/training/run_form.h"
 
 namespace medlora::testing {
@@ -31,6 +36,17 @@ inline void configure_tiny_run(ui::RunForm& form, const QString& root, const QSt
   form.set_value("lora.r", 4);
   form.set_value("lora.alpha", 8);
   form.validate();
+}
+
+// A form's RUN.json parsed by core through a file, as `medlora train --config` reads it.
+inline train::RunConfig parse_run_json(const QJsonObject& config) {
+  QTemporaryDir dir;
+  const QString file = dir.filePath("RUN.json");
+  QFile out(file);
+  if (!out.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(file));
+  out.write(QJsonDocument(config).toJson());
+  out.close();
+  return train::RunConfig::from_json_file(file.toStdString());
 }
 
 }  // namespace medlora::testing

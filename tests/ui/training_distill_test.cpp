@@ -299,16 +299,7 @@ class TrainingDistillTest : public QObject {
   static QString medlora_bin() { return QStringLiteral(MEDLORA_BIN_DIR "/medlora"); }
   QString models(const char* name) const { return root_ + "/models/" + name; }
 
-  static train::RunConfig parse(const QJsonObject& config) {
-    // Through a file, as `medlora train --config` reads it.
-    QTemporaryDir dir;
-    const QString file = dir.filePath("RUN.json");
-    QFile out(file);
-    if (!out.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(file));
-    out.write(QJsonDocument(config).toJson());
-    out.close();
-    return train::RunConfig::from_json_file(file.toStdString());
-  }
+  static train::RunConfig parse(const QJsonObject& config) { return testing::parse_run_json(config); }
 
   QStringList csv_lines(ui::TrainingPanel& panel, qint64 run_id) const {
     const QString file = root_ + QString("/run-%1.csv").arg(run_id);

@@ -179,16 +179,7 @@ class TrainingMemoryOptionsTest : public QObject {
     return values;
   }
 
-  static train::RunConfig parse(const QJsonObject& config) {
-    // Through a file, as `medlora train --config` reads it.
-    QTemporaryDir dir;
-    const QString file = dir.filePath("RUN.json");
-    QFile out(file);
-    if (!out.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(file));
-    out.write(QJsonDocument(config).toJson());
-    out.close();
-    return train::RunConfig::from_json_file(file.toStdString());
-  }
+  static train::RunConfig parse(const QJsonObject& config) { return testing::parse_run_json(config); }
 
   static QStringList label_texts(const QWidget& widget) {
     QStringList texts;
