@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <c10/core/ScalarType.h>
 #include <sys/resource.h>
 
 #include <chrono>
@@ -14,6 +15,7 @@
 #include <string>
 
 #include "core/model/llama_config.h"
+#include "core/runtime/bfloat16_speed.h"
 
 namespace medlora::bench {
 
@@ -120,6 +122,17 @@ inline QString omp_wait_policy() {
 inline void print_json(const QJsonObject& object) {
   std::printf("%s\n", QJsonDocument(object).toJson(QJsonDocument::Compact).constData());
   std::fflush(stdout);
+}
+
+// bfloat16 training where libtorch's bfloat16 matmuls are slow (runtime::bfloat16_is_slow_on: a
+// CPU without avx512_bf16, some 20x below float32) takes hours and is not what the product runs
+// there (compute dtype auto picks float32). Unless --allow-slow-bfloat16 is given, prints
+// {"skipped": why} and returns true: the caller returns without running.
+inline bool skipped_for_slow_bfloat16(c10::ScalarType dtype, bool allowed) {
+  if (allowed || dtype != c10::kBFloat16 || !runtime::bfloat16_is_slow_on(c10::Device(c10::kCPU))) return false;
+  print_json(QJsonObject{{"skipped", QString::fromStdString(runtime::slow_bfloat16_warning() +
+                                                            " (the bench runs it with --allow-slow-bfloat16)")}});
+  return true;
 }
 
 // Runs `body`, printing {"error": ...} and returning 1 on an exception.

@@ -256,7 +256,9 @@ void drive(bench::Args& args) {
   const std::string threads = std::to_string(args.get_int("threads", 2));
   const std::string steps = std::to_string(args.get_int("steps", 2));
   const std::string seq = std::to_string(args.get_int("seq", 256));
+  const bool allow_slow_bfloat16 = args.flag("allow-slow-bfloat16");
   args.check_all_used();
+  if (bench::skipped_for_slow_bfloat16(torch::kBFloat16, allow_slow_bfloat16)) return;  // every case computes in bfloat16
   char pattern[] = "/tmp/medlora-quant-bench.XXXXXX";
   if (!::mkdtemp(pattern)) throw std::runtime_error("cannot make a scratch folder in /tmp");
   const std::filesystem::path scratch = pattern;

@@ -43,6 +43,11 @@ fi
 
 say() { printf '[bench] %s\n' "$*" >&2; }
 
+# bfloat16 training cases skip themselves where bfloat16 is slow (bench_support.h:
+# skipped_for_slow_bfloat16); MEDLORA_BENCH_SLOW_BF16=1 runs them anyway (hours on such a CPU).
+SLOW_BF16=()
+[ "${MEDLORA_BENCH_SLOW_BF16:-0}" = 1 ] && SLOW_BF16=(--allow-slow-bfloat16)
+
 # run_case NAME POLICY COMMAND...: appends {"name", "policy", "result"} (or "error") to $CASES.
 run_case() {
   local name="$1" policy="$2"; shift 2
@@ -61,13 +66,39 @@ try:
     result = json.loads(line) if line else None
 except ValueError:
     result = None
-if rc != "0" or result is None or "error" in result:
+if rc == "0" and result is not None and "skipped" in result:
+    record["skipped"] = result["skipped"]  # the case says why it did not run (bench_support.h)
+elif rc != "0" or result is None or "error" in result:
     tail = open(stderr_path, errors="replace").read()[-2000:]
     record["error"] = (result or {}).get("error") or f"exit status {rc}: {tail.strip()}"
 else:
     record["result"] = result
 print(json.dumps(record))
 PY
+  say_if_skipped
+}
+
+# The last case's skip reason, if it skipped itself.
+last_skip_reason() {
+  tail -n 1 "$CASES" | "$PYTHON" -c 'import json, sys; print(json.loads(sys.stdin.read()).get("skipped", ""))'
+}
+say_if_skipped() {
+  local why; why="$(last_skip_reason)"
+  [ -z "$why" ] || say "  skipped: $why"
+}
+
+# run_python_like_cpp NAME POLICY COMMAND...: the Python twin of the C++ case just run; skipped
+# with the same reason when that one skipped itself (the same workload would take as long).
+run_python_like_cpp() {
+  local name="$1" policy="$2" why; shift 2
+  why="$(last_skip_reason)"
+  if [ -n "$why" ]; then
+    "$PYTHON" -c 'import json, sys; print(json.dumps({"name": sys.argv[1], "policy": sys.argv[2], "skipped": sys.argv[3]}))' \
+      "$name" "$policy" "$why" >>"$CASES"
+    say "$name ($policy) skipped with its C++ twin"
+  else
+    run_case "$name" "$policy" "$@"
+  fi
 }
 
 if [ "$QUICK" = 1 ]; then
@@ -118,8 +149,8 @@ for policy in "${POLICIES[@]}"; do
     for ckpt in "${CHECKPOINTING[@]}"; do
       flag=(); [ "$ckpt" = yes ] && flag=(--gradient-checkpointing)
       run_case "train/fixed/$dtype/ckpt-$ckpt/cpp" "$policy" "$BIN/train_step_bench" --model fixed --dtype "$dtype" \
-        --threads "$THREADS" "${TRAIN[@]}" "${flag[@]}"
-      run_case "train/fixed/$dtype/ckpt-$ckpt/python" "$policy" "$PYTHON" "$HERE/reference/lora_step_reference.py" \
+        --threads "$THREADS" "${TRAIN[@]}" "${flag[@]}" "${SLOW_BF16[@]}"
+      run_python_like_cpp "train/fixed/$dtype/ckpt-$ckpt/python" "$policy" "$PYTHON" "$HERE/reference/lora_step_reference.py" \
         --model fixed --dtype "$dtype" --threads "$THREADS" "${PYTRAIN[@]}" "${flag[@]}"
     done
   done
@@ -128,20 +159,20 @@ done
 if [ "$QUICK" = 0 ]; then
   policy="${OMP_WAIT_POLICY:-default}"
   run_case "train/tinyllama/bfloat16/ckpt-no/cpp" "$policy" "$BIN/train_step_bench" --model tinyllama --dtype bfloat16 \
-    --threads "$THREADS" --warmup 1 --steps 3
-  run_case "train/tinyllama/bfloat16/ckpt-no/python" "$policy" "$PYTHON" "$HERE/reference/lora_step_reference.py" \
+    --threads "$THREADS" --warmup 1 --steps 3 "${SLOW_BF16[@]}"
+  run_python_like_cpp "train/tinyllama/bfloat16/ckpt-no/python" "$policy" "$PYTHON" "$HERE/reference/lora_step_reference.py" \
     --model tinyllama --dtype bfloat16 --threads "$THREADS" --warmup 1 --steps 3
   # Activations recomputed in backward (RUN.json training.recompute_activations): the memory it saves, the time it costs.
   run_case "train/tinyllama/bfloat16/ckpt-no-recompute/cpp" "$policy" "$BIN/train_step_bench" --model tinyllama \
-    --dtype bfloat16 --threads "$THREADS" --warmup 1 --steps 3 --recompute-activations
+    --dtype bfloat16 --threads "$THREADS" --warmup 1 --steps 3 --recompute-activations "${SLOW_BF16[@]}"
   run_case "train/tinyllama/bfloat16/ckpt-yes/cpp" "$policy" "$BIN/train_step_bench" --model tinyllama --dtype bfloat16 \
-    --threads "$THREADS" --warmup 1 --steps 3 --gradient-checkpointing
+    --threads "$THREADS" --warmup 1 --steps 3 --gradient-checkpointing "${SLOW_BF16[@]}"
 fi
 
 # Quantised frozen base (bf16 / int8 / NF4 TinyLlama-shaped LoRA runs, each its own process) and
 # the 8-bit optimiser's state against AdamW's.
 if [ "$QUICK" = 0 ] && [ -x "$BIN/quant_bench" ]; then
-  run_case "quant" "${OMP_WAIT_POLICY:-default}" "$BIN/quant_bench" --threads "$THREADS" --steps 2
+  run_case "quant" "${OMP_WAIT_POLICY:-default}" "$BIN/quant_bench" --threads "$THREADS" --steps 2 "${SLOW_BF16[@]}"
 fi
 
 # Serving: the fixed model behind medlora serve's own stack (in process, loopback HTTP), one

@@ -121,8 +121,10 @@ int main(int argc, char** argv) {
     const int64_t seq = args.get_int("seq", 256);
     const int warmup = static_cast<int>(args.get_int("warmup", 2));
     const int steps = static_cast<int>(args.get_int("steps", 5));
+    const bool allow_slow_bfloat16 = args.flag("allow-slow-bfloat16");
     args.check_all_used();
     if (steps < 1) throw std::invalid_argument("--steps must be at least 1");
+    if (bench::skipped_for_slow_bfloat16(compute.dtype, allow_slow_bfloat16)) return;
 
     const auto config = bench::config_by_name(model_name);
     const double setup_start = bench::now_seconds();

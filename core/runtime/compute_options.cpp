@@ -1,5 +1,7 @@
 #include "core/runtime/compute_options.h"
 
+#include "core/runtime/bfloat16_speed.h"
+
 #include <torch/torch.h>
 
 #include <algorithm>
@@ -93,7 +95,7 @@ c10::ScalarType resolve_dtype(DTypeChoice choice, const c10::Device& device) {
       return c10::kHalf;
     case DTypeChoice::Auto: break;
   }
-  if (device.is_cuda() || cpu_supports_avx512_bf16()) return c10::kBFloat16;
+  if (!bfloat16_is_slow_on(device)) return c10::kBFloat16;
   return c10::kFloat;
 }
 

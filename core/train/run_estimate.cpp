@@ -5,6 +5,8 @@
 #include <cstdio>
 
 #include "core/lora/lora_config.h"
+#include "core/runtime/bfloat16_speed.h"
+#include "core/runtime/compute_options.h"
 
 namespace medlora::train {
 namespace {
@@ -211,6 +213,9 @@ std::vector<ConfigWarning> check_run_config(const RunConfig& config, const Warni
   if (t.load_best_model_at_end && t.save_steps > 0 && t.eval_steps > 0 && t.save_steps % t.eval_steps != 0)
     warn("training.save_steps", "load_best_model_at_end picks among saved checkpoints: make save_steps a multiple "
                                 "of eval_steps, or the best evaluation may have no checkpoint");
+
+  if (context.bfloat16_slow && runtime::parse_dtype_choice(t.dtype) == runtime::DTypeChoice::BFloat16)
+    warn("training.dtype", "bfloat16: " + runtime::slow_bfloat16_warning());
 
   if (context.model && context.memory_available) {
     const auto estimate =

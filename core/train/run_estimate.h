@@ -61,12 +61,14 @@ struct WarningContext {
   int64_t desired_effective_batch = 0;      // what the user asked for (0: not given)
   std::optional<uint64_t> memory_available;  // bytes the device has, when known
   double flops_per_second = 0;               // for the memory check's estimate (0: skip)
+  bool bfloat16_slow = false;                // the run's device computes bfloat16 far slower than float32
 };
 
 // Settings that run but are probably wrong: effective batch ≠ micro × accumulation, rank far
 // from √hidden / 2, no evaluation data (the eval curve stays empty), logging or saving less
 // often than the run has steps, max_length beyond the model's positions, a learning rate far
-// outside the usual range, an estimate larger than the available memory.
+// outside the usual range, an estimate larger than the available memory, bfloat16 asked for
+// where it is slow.
 std::vector<ConfigWarning> check_run_config(const RunConfig& config, const WarningContext& context);
 
 // Optimiser steps a run of `records` examples takes (max_steps when set).

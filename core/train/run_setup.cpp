@@ -12,6 +12,7 @@
 #include "core/lora/peft_adapter.h"
 #include "core/model/model_loader.h"
 #include "core/quant/quant_format.h"
+#include "core/runtime/bfloat16_speed.h"
 #include "core/tokenizer/prompt_format.h"
 #include "core/tokenizer/tokenizer.h"
 #include "core/train/dataset_loader.h"
@@ -236,6 +237,9 @@ PreparedRun prepare_run(const RunConfig& c, const RunOverrides& overrides) {
     s.started_extra["alpha"] = c.distillation->alpha;
   }
   if (c.training.optimizer != "adamw") s.started_extra["optimizer"] = QString::fromStdString(c.training.optimizer);
+  // Asked for explicitly (auto never picks it there): the run goes ahead, and says why it is slow.
+  if (run.compute.dtype == torch::kBFloat16 && runtime::bfloat16_is_slow_on(run.compute.device))
+    s.started_extra["warning"] = QString::fromStdString(runtime::slow_bfloat16_warning());
   return run;
 }
 

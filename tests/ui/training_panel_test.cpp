@@ -15,6 +15,8 @@
 
 #include <csignal>
 
+#include "core/runtime/bfloat16_speed.h"
+#include "core/runtime/compute_options.h"
 #include "core/store/model_registry.h"
 #include "core/store/run_repository.h"
 #include "core/store/workspace.h"
@@ -58,6 +60,14 @@ class TrainingPanelTest : public QObject {
     form->set_value("lora.r", 512);
     form->validate();
     QVERIFY(form->warnings().join('\n').contains("lora.r"));
+    // bfloat16 asked for where it runs far below float32 is named (and only there).
+    form->set_value("training.dtype", "bfloat16");
+    form->validate();
+    const bool bf16_slow = runtime::bfloat16_is_slow_on(runtime::resolve_device(runtime::DeviceChoice::Auto));
+    QCOMPARE(form->warnings().join('\n').contains("training.dtype"), bf16_slow);
+    form->set_value("training.dtype", "auto");
+    form->validate();
+    QVERIFY(!form->warnings().join('\n').contains("training.dtype"));
     QCOMPARE(form->preset(), QString("custom"));  // edited after the preset
     form->set_value("training.learning_rate", "fast");
     form->validate();

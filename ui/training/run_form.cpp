@@ -20,6 +20,8 @@
 
 #include "core/lora/lora_config.h"
 #include "core/model/model_catalog.h"
+#include "core/runtime/bfloat16_speed.h"
+#include "core/runtime/compute_options.h"
 #include "core/store/dataset_repository.h"
 #include "core/store/workspace.h"
 #include "core/tokenizer/prompt_format.h"
@@ -40,6 +42,15 @@ QString format_duration(double seconds) {
   if (seconds < 90) return QString::number(seconds, 'f', seconds < 10 ? 2 : 0) + " s";
   if (seconds < 5400) return QString::number(seconds / 60, 'f', 0) + " min";
   return QString::number(seconds / 3600, 'f', 1) + " h";
+}
+
+// Whether a run on `device` ("auto" | "cpu" | "cuda") would compute bfloat16 far below float32.
+bool bfloat16_slow_for(const std::string& device) {
+  try {
+    return runtime::bfloat16_is_slow_on(runtime::resolve_device(runtime::parse_device_choice(device)));
+  } catch (const std::invalid_argument&) {
+    return false;  // an unknown or missing device is the config check's error, not this warning
+  }
 }
 
 bool has_checkpoints(const QString& dir) {
@@ -530,9 +541,11 @@ void RunForm::validate() {
     if (const auto records = train_records_estimate(r)) context.train_records = *records;
     context.desired_effective_batch = value("effective_batch").toLongLong();
     context.memory_available = static_cast<uint64_t>(::sysconf(_SC_PHYS_PAGES)) * static_cast<uint64_t>(::sysconf(_SC_PAGE_SIZE));
-    // CPU reference (docs/architecture.md, measured on the AMD machine): ~200 GFLOP/s float32, ~420 bfloat16 peak on 2 cores, ~45 % reached.
+    context.bfloat16_slow = bfloat16_slow_for(config->device);
+    // CPU reference (docs/architecture.md, measured on the AMD machine): ~200 GFLOP/s float32, ~420 bfloat16 peak on 2 cores,
+    // ~45 % reached; bfloat16 where it is slow runs about 20x below float32 (AVX2-only AMD EPYC).
     const bool narrow = train::dtype_bytes(config->training.dtype) == 2;
-    context.flops_per_second = (narrow ? 420e9 : 200e9) * 0.45;
+    context.flops_per_second = (narrow ? (context.bfloat16_slow ? 200e9 / 20 : 420e9) : 200e9) * 0.45;
     for (const auto& w : train::check_run_config(*config, context))
       warnings_ << QStringLiteral("%1: %2").arg(QString::fromStdString(w.key), QString::fromStdString(w.message));
     if (shape) {

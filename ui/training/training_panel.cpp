@@ -329,7 +329,8 @@ void TrainingPanel::on_event(const QString& name, const QJsonObject& line) {
     set_status(tr("Training: %1 steps, %2 examples, %3 on %4.")
                    .arg(total_steps_)
                    .arg(line.value("train_examples").toInteger())
-                   .arg(line.value("compute_dtype").toString(), line.value("device").toString()));
+                   .arg(line.value("compute_dtype").toString(), line.value("device").toString()) +
+               (line.contains("warning") ? QStringLiteral(" ⚠ ") + line.value("warning").toString() : QString()));
   } else if (name == "checkpoint") {
     curves_->add_checkpoint(step);
   } else if (name == "skipped_step") {

@@ -13,6 +13,7 @@
 #include "core/generate/chat_engine.h"
 #include "core/lora/peft_adapter.h"
 #include "core/model/model_loader.h"
+#include "core/runtime/bfloat16_speed.h"
 #include "core/tokenizer/tokenizer.h"
 #include "core/train/run_config.h"
 #include "core/train/run_setup.h"
@@ -64,6 +65,23 @@ RunConfig run_config(const fs::path& work, const fs::path& base) {
                                {"logging_steps", 10}, {"save_steps", 0}, {"max_length", 256}, {"dtype", "float32"}}},
   };
   return RunConfig::from_json(json, work, "RUN.json");
+}
+
+TEST(ChatTemplateTraining, AnExplicitBFloat16RunSaysSoWhereBFloat16IsSlow) {
+  medlora::testing::TempDir work;
+  const auto base = write_qwen2_folder(work / "qwen2-tiny");
+  write_conversations(work / "train.jsonl");
+  auto config = run_config(work.path(), base);
+  config.device = "cpu";
+  config.training.dtype = "bfloat16";
+  const auto prepared = prepare_run(config);
+  EXPECT_EQ(prepared.compute.dtype, torch::kBFloat16);
+  const bool slow = runtime::bfloat16_is_slow_on(c10::Device(c10::kCPU));
+  EXPECT_EQ(prepared.setup.started_extra.contains("warning"), slow);
+  if (slow) EXPECT_EQ(prepared.setup.started_extra.value("warning").toString().toStdString(), runtime::slow_bfloat16_warning());
+
+  config.training.dtype = "float32";
+  EXPECT_FALSE(prepare_run(config).setup.started_extra.contains("warning"));
 }
 
 TEST(ChatTemplateTraining, QwenShapedLoraLearnsTheAssistantTurnsAndAnswersThroughTheSamePath) {

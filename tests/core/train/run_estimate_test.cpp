@@ -1,6 +1,9 @@
 // The pre-launch estimate and the "legal but probably wrong" warnings of a run config.
 #include "core/train/run_estimate.h"
 
+#include "core/runtime/bfloat16_speed.h"
+#include "core/runtime/compute_options.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -150,6 +153,29 @@ TEST(RunConfigWarnings, LearningRateOutsideTheUsualRange) {
   EXPECT_FALSE(has_warning(train::check_run_config(config, context), "training.learning_rate"));
   config.training.learning_rate = 0.05;
   EXPECT_TRUE(has_warning(train::check_run_config(config, context), "training.learning_rate"));
+}
+
+TEST(RunConfigWarnings, BFloat16WhereItIsSlowIsNamed) {
+  auto config = lora_config_bf16();
+  train::WarningContext context;
+  EXPECT_FALSE(has_warning(train::check_run_config(config, context), "training.dtype"));
+  context.bfloat16_slow = true;
+  EXPECT_TRUE(has_warning(train::check_run_config(config, context), "training.dtype"));
+  config.training.dtype = "bf16";  // the alias RunConfig accepts
+  EXPECT_TRUE(has_warning(train::check_run_config(config, context), "training.dtype"));
+  for (const char* fine : {"auto", "float32"}) {
+    config.training.dtype = fine;
+    EXPECT_FALSE(has_warning(train::check_run_config(config, context), "training.dtype")) << fine;
+  }
+}
+
+TEST(ComputeOptions, BFloat16IsSlowOnlyOnACpuWithoutAvx512Bf16) {
+  EXPECT_TRUE(runtime::bfloat16_is_slow_on(c10::Device(c10::kCPU), false));
+  EXPECT_FALSE(runtime::bfloat16_is_slow_on(c10::Device(c10::kCPU), true));
+  EXPECT_FALSE(runtime::bfloat16_is_slow_on(c10::Device(c10::kCUDA, 0), false));
+  // auto follows the same rule on the CPU: bfloat16 exactly where it is not slow.
+  const c10::Device cpu(c10::kCPU);
+  EXPECT_EQ(runtime::resolve_dtype(runtime::DTypeChoice::Auto, cpu) == c10::kBFloat16, !runtime::bfloat16_is_slow_on(cpu));
 }
 
 namespace {
