@@ -68,6 +68,7 @@ except ValueError:
     result = None
 if rc == "0" and result is not None and "skipped" in result:
     record["skipped"] = result["skipped"]  # the case says why it did not run (bench_support.h)
+    print(f"[bench]   skipped: {result['skipped']}", file=sys.stderr)
 elif rc != "0" or result is None or "error" in result:
     tail = open(stderr_path, errors="replace").read()[-2000:]
     record["error"] = (result or {}).get("error") or f"exit status {rc}: {tail.strip()}"
@@ -75,16 +76,11 @@ else:
     record["result"] = result
 print(json.dumps(record))
 PY
-  say_if_skipped
 }
 
 # The last case's skip reason, if it skipped itself.
 last_skip_reason() {
   tail -n 1 "$CASES" | "$PYTHON" -c 'import json, sys; print(json.loads(sys.stdin.read()).get("skipped", ""))'
-}
-say_if_skipped() {
-  local why; why="$(last_skip_reason)"
-  [ -z "$why" ] || say "  skipped: $why"
 }
 
 # run_python_like_cpp NAME POLICY COMMAND...: the Python twin of the C++ case just run; skipped
